@@ -1,0 +1,261 @@
+"""Sentence alignment by dynamic programming in a band around an anchor path.
+
+Two sides (MT and reference in one language, or MT and source across languages) are
+aligned into *beads*: 1-1, 1-2, 2-1 and 2-2 matches, and 1-0 / 0-1 for sentences on
+one side only. The search is confined to a band that follows anchors (sentences that
+share rare words or numbers), so cost grows with story length times band width, not
+with the square of the length, and a paragraph missing from one side only shifts the
+band instead of derailing the path.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import Counter, defaultdict
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_NAME_OR_NUMBER = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_][\w'’-]*", re.UNICODE)
+_MARKS = re.compile(r"[?!«»“”\"„:%€$£]")
+
+MATCH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2))
+# Extra cost of a many-to-one bead over a 1-1, so merges win only when clearly better.
+_SHAPE_PENALTY = {(1, 1): 0.0, (1, 2): 0.1, (2, 1): 0.1, (2, 2): 0.3}
+
+
+@dataclass(frozen=True)
+class Bead:
+    """``a[a_start:a_end]`` aligned with ``b[b_start:b_end]`` (sentence indices)."""
+
+    a_start: int
+    a_end: int
+    b_start: int
+    b_end: int
+
+
+@dataclass(frozen=True)
+class AlignSettings:
+    skip_cost: float = 0.36
+    band: int = 10
+    """Half-width of the band around the anchor path, in sentences."""
+
+
+class Similarity:
+    """Scores how well a run of A sentences matches a run of B sentences (0..1)."""
+
+    def __call__(self, a: range, b: range) -> float:
+        raise NotImplementedError
+
+    def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
+        """Per-sentence keys used to find anchors (rare shared words, numbers)."""
+        raise NotImplementedError
+
+
+def _trigrams(text: str) -> frozenset[str]:
+    squashed = " ".join(_WORD.findall(text.lower()))
+    padded = f" {squashed} "
+    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+
+
+class MonolingualSimilarity(Similarity):
+    """Dice coefficient of character trigram sets: robust to rewording and reordering."""
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        self.a, self.b = list(a), list(b)
+        self._ga = [_trigrams(t) for t in self.a]
+        self._gb = [_trigrams(t) for t in self.b]
+
+    def _grams(self, grams: list[frozenset[str]], span: range) -> frozenset[str]:
+        if len(span) == 1:
+            return grams[span.start]
+        return frozenset().union(*(grams[i] for i in span))
+
+    def __call__(self, a: range, b: range) -> float:
+        ga, gb = self._grams(self._ga, a), self._grams(self._gb, b)
+        if not ga or not gb:
+            return 0.0
+        return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+    def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
+        def keys(texts: list[str]) -> list[set[str]]:
+            return [{w for w in _WORD.findall(t.lower()) if len(w) > 3} for t in texts]
+
+        return keys(self.a), keys(self.b)
+
+
+def _fold(token: str) -> str:
+    return token.lower().rstrip(".,").replace("’", "'")
+
+
+class CrossLingualSimilarity(Similarity):
+    """Length agreement plus shared anchors (numbers, names, marks) across languages."""
+
+    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+        self.a, self.b = list(a), list(b)
+        self._la = [max(1, len(t)) for t in self.a]
+        self._lb = [max(1, len(t)) for t in self.b]
+        total_a, total_b = sum(self._la), sum(self._lb)
+        self._ratio = total_b / total_a if total_a else 1.0
+        self._ka = [self._keys(t) for t in self.a]
+        self._kb = [self._keys(t) for t in self.b]
+
+    @staticmethod
+    def _keys(text: str) -> frozenset[str]:
+        keys = set(_MARKS.findall(text))
+        for i, token in enumerate(_NAME_OR_NUMBER.findall(text)):
+            if token[0].isdigit():
+                keys.add(re.sub(r"\D", "", token))
+            elif token[0].isupper() and (i > 0 or len(token) > 3) and len(token) > 1:
+                keys.add(_fold(token)[:5])
+        return frozenset(keys)
+
+    def __call__(self, a: range, b: range) -> float:
+        la = sum(self._la[i] for i in a) * self._ratio
+        lb = sum(self._lb[i] for i in b)
+        length = min(la, lb) / max(la, lb)
+        ka = frozenset().union(*(self._ka[i] for i in a))
+        kb = frozenset().union(*(self._kb[i] for i in b))
+        if not ka and not kb:
+            return length
+        anchors = 2 * len(ka & kb) / (len(ka) + len(kb))
+        return 0.55 * length + 0.45 * anchors
+
+    def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
+        def keys(groups: list[frozenset[str]]) -> list[set[str]]:
+            return [{k for k in g if len(k) > 2} for g in groups]
+
+        return keys(self._ka), keys(self._kb)
+
+
+def find_anchors(keys_a: list[set[str]], keys_b: list[set[str]]) -> list[tuple[int, int]]:
+    """Sentence pairs that share keys found nowhere else, kept in increasing order."""
+    count_a = Counter(k for ks in keys_a for k in ks)
+    count_b = Counter(k for ks in keys_b for k in ks)
+    where_b: dict[str, int] = {}
+    for j, ks in enumerate(keys_b):
+        for k in ks:
+            if count_b[k] == 1:
+                where_b[k] = j
+    votes: dict[int, Counter[int]] = defaultdict(Counter)
+    for i, ks in enumerate(keys_a):
+        for k in ks:
+            if count_a[k] == 1 and k in where_b:
+                votes[i][where_b[k]] += 1
+    candidates = []
+    for i, counter in votes.items():
+        (j, n), *rest = counter.most_common(2)
+        if n >= 2 and (not rest or rest[0][1] < n):
+            candidates.append((i, j))
+    return _longest_increasing(sorted(candidates))
+
+
+def _longest_increasing(pairs: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The longest chain of pairs increasing in both coordinates (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tail_index: list[int] = []
+    parent = [-1] * len(pairs)
+    for index, (_, j) in enumerate(pairs):
+        pos = bisect.bisect_left(tails, j)
+        if pos == len(tails):
+            tails.append(j)
+            tail_index.append(index)
+        else:
+            tails[pos] = j
+            tail_index[pos] = index
+        parent[index] = tail_index[pos - 1] if pos else -1
+    chain = []
+    index = tail_index[-1] if tail_index else -1
+    while index != -1:
+        chain.append(pairs[index])
+        index = parent[index]
+    return chain[::-1]
+
+
+def _band(n: int, m: int, anchors: list[tuple[int, int]], width: int) -> list[tuple[int, int]]:
+    """For each row i in 0..n, the inclusive column range the search may visit."""
+    points = [(0, 0), *((i, j) for i, j in anchors if 0 < i < n and 0 < j < m), (n, m)]
+    ranges = []
+    segment = 0
+    for i in range(n + 1):
+        while segment < len(points) - 2 and i > points[segment + 1][0]:
+            segment += 1
+        (i0, j0), (i1, j1) = points[segment], points[segment + 1]
+        centre = j0 + (i - i0) * (j1 - j0) / (i1 - i0) if i1 > i0 else j0
+        slack = width + abs((j1 - j0) - (i1 - i0))
+        lo = max(0, math.floor(centre) - slack)
+        hi = min(m, math.ceil(centre) + slack)
+        ranges.append((lo, hi))
+    # Keep the band connected: each row must reach the previous row's range.
+    for i in range(1, n + 1):
+        lo, hi = ranges[i]
+        plo, phi = ranges[i - 1]
+        ranges[i] = (min(lo, phi), max(hi, plo))
+    return ranges
+
+
+def align(
+    n: int,
+    m: int,
+    similarity: Callable[[range, range], float],
+    anchors: list[tuple[int, int]] | None = None,
+    settings: AlignSettings = AlignSettings(),
+) -> list[Bead]:
+    """Best monotonic alignment of ``n`` A sentences with ``m`` B sentences."""
+    if n == 0 or m == 0:
+        return [Bead(i, i + 1, 0, 0) for i in range(n)] + [Bead(n, n, j, j + 1) for j in range(m)]
+    band = _band(n, m, anchors or [], settings.band)
+    inf = math.inf
+    cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
+    back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
+    cost[0][0] = 0.0
+    skip = settings.skip_cost
+    for i in range(n + 1):
+        lo, hi = band[i]
+        row = cost[i]
+        for j in range(lo, hi + 1):
+            if i == 0 and j == 0:
+                continue
+            best, move = inf, (0, 0)
+            if i >= 1 and j in cost[i - 1]:
+                best, move = cost[i - 1][j] + skip, (1, 0)
+            if j >= 1 and (j - 1) in row and row[j - 1] + skip < best:
+                best, move = row[j - 1] + skip, (0, 1)
+            for da, db in MATCH_SHAPES:
+                pi, pj = i - da, j - db
+                if pi < 0 or pj < 0:
+                    continue
+                prev = cost[pi].get(pj)
+                if prev is None or prev >= best:
+                    continue
+                value = (
+                    prev
+                    + (1.0 - similarity(range(pi, i), range(pj, j))) * max(da, db)
+                    + _SHAPE_PENALTY[(da, db)]
+                )
+                if value < best:
+                    best, move = value, (da, db)
+            if best < inf:
+                row[j] = best
+                back[i][j] = move
+    if m not in cost[n]:  # cannot happen with a connected band; be safe anyway
+        raise RuntimeError("alignment band does not reach the end")
+    beads = []
+    i, j = n, m
+    while i > 0 or j > 0:
+        da, db = back[i][j]
+        beads.append(Bead(i - da, i, j - db, j))
+        i, j = i - da, j - db
+    return beads[::-1]
+
+
+def align_texts(a: Sequence[str], b: Sequence[str], same_language: bool) -> list[Bead]:
+    """Align two lists of sentences, choosing the similarity for the language setting."""
+    similarity: Similarity = (
+        MonolingualSimilarity(a, b) if same_language else CrossLingualSimilarity(a, b)
+    )
+    anchors = find_anchors(*similarity.anchor_keys())
+    return align(len(a), len(b), similarity, anchors)

@@ -1,0 +1,53 @@
+"""The ``wirecheck`` command line: subcommands are modules of this package.
+
+Each subcommand module has ``register(subparsers)`` (adding its parser, with
+``handler=run`` as default) and ``run(args) -> int``. Bad input or usage exits with 2
+and one line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections.abc import Sequence
+
+from checker import __version__
+from checker.errors import WirecheckError
+
+COMMANDS = ("check", "rules", "report", "review")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="wirecheck",
+        description="Check machine-translated news wire copy against references, "
+        "sources and glossaries.",
+    )
+    parser.add_argument("--version", action="version", version=f"wirecheck {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    for name in COMMANDS:
+        try:
+            module = importlib.import_module(f"checker.cli.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name == f"checker.cli.{name}":
+                continue  # a subcommand not built yet
+            raise
+        module.register(sub)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        return int(args.handler(args))
+    except WirecheckError as exc:
+        print(f"wirecheck: error: {exc}", file=sys.stderr)
+        return 2
+    except KeyboardInterrupt:
+        print("wirecheck: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        sys.stderr.close()  # output piped into head & co.: not an error
+        return 0

@@ -1,0 +1,64 @@
+"""Language identification: a cheap stop-word vote first, langdetect when it is unsure.
+
+langdetect is slow (milliseconds per call) and unreliable on short text, so the core
+asks it only when the stop-word vote cannot decide, and seeds it so that results are
+the same on every run.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from functools import cache, lru_cache
+from importlib import resources
+
+from langdetect import DetectorFactory, detect_langs
+from langdetect.lang_detect_exception import LangDetectException
+
+DetectorFactory.seed = 0
+_WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
+
+
+@cache
+def _stopwords() -> dict[str, frozenset[str]]:
+    data = tomllib.loads(resources.files("checker.data").joinpath("stopwords.toml").read_text())
+    return {lang: frozenset(words) for lang, words in data.items()}
+
+
+def letters(text: str) -> int:
+    return sum(1 for ch in text if ch.isalpha())
+
+
+def stopword_votes(text: str) -> dict[str, int]:
+    """How many of the words of ``text`` are stop words of each known language."""
+    words = [w.lower().replace("’", "'") for w in _WORD.findall(text)]
+    return {lang: sum(1 for w in words if w in stops) for lang, stops in _stopwords().items()}
+
+
+def quick_language(text: str) -> str | None:
+    """A language when the stop-word vote is clear (two or more, double the runner-up)."""
+    votes = sorted(stopword_votes(text).items(), key=lambda kv: kv[1], reverse=True)
+    (best, top), (_, second) = votes[0], votes[1]
+    if top >= 2 and top >= 2 * second + 1:
+        return best
+    return None
+
+
+@lru_cache(maxsize=4096)
+def detect(text: str) -> tuple[tuple[str, float], ...]:
+    """langdetect's (language, probability) pairs, best first; empty if it cannot tell."""
+    try:
+        return tuple((r.lang, r.prob) for r in detect_langs(text))
+    except LangDetectException:
+        return ()
+
+
+def story_language(text: str) -> str | None:
+    """The language of a whole story: langdetect over the text, its base code only."""
+    if letters(text) == 0:
+        return None
+    quick = quick_language(text) if letters(text) < 200 else None
+    found = detect(text[:5000])
+    if found:
+        return found[0][0].split("-")[0]
+    return quick

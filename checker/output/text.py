@@ -1,0 +1,83 @@
+"""``--format text``: one line per finding, like the linters people know."""
+
+from __future__ import annotations
+
+from checker.model import Finding, Scores, Severity, StoryResult
+from checker.output.base import Formatter
+from checker.serialize import Summary
+
+_COLOURS = {Severity.ERROR: "31", Severity.WARNING: "33", Severity.INFO: "36"}
+
+
+def _paint(text: str, code: str, on: bool) -> str:
+    return f"\x1b[{code}m{text}\x1b[0m" if on else text
+
+
+def _plural(count: int, severity: Severity) -> str:
+    word = severity.value
+    return f"{count} {word}" if count == 1 or severity is Severity.INFO else f"{count} {word}s"
+
+
+def _score(value: float | None) -> str:
+    return "n/a" if value is None else f"{value:.1f}"
+
+
+def location(result: StoryResult, finding: Finding) -> str:
+    """``path:line:col`` in the file; for a feed line, ``path:feedline[id line:col]``."""
+    if result.mt_path.endswith((".jsonl", ".ndjson")):
+        return f"{result.mt_path}:{result.mt_line}[{result.id} {finding.line}:{finding.column}]"
+    return f"{result.mt_path}:{finding.line + result.mt_line - 1}:{finding.column}"
+
+
+def suggestion_text(finding: Finding) -> str:
+    if finding.suggestion is None:
+        return ""
+    if finding.suggestion == "":
+        return " (suggestion: delete it)"
+    return f" (suggestion: {finding.suggestion!r})"
+
+
+class TextFormatter(Formatter):
+    name = "text"
+    description = "one line per finding and a score line per story, for people"
+
+    def story(self, result: StoryResult) -> None:
+        colour = self.options.color
+        if not self.options.quiet:
+            for finding in result.findings:
+                severity = _paint(f"[{finding.severity}]", _COLOURS[finding.severity], colour)
+                code = _paint(finding.rule, "1", colour)
+                self.stream.write(
+                    f"{location(result, finding)}: {code} {severity} {finding.message}"
+                    f"{suggestion_text(finding)}\n"
+                )
+        pair = f"{result.src_lang}→{result.lang}" if result.src_lang else result.lang
+        counts = ", ".join(
+            _plural(result.count(s), s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO)
+        )
+        scores = result.scores
+        line = (
+            f"{result.mt_path}: story {result.id} ({pair}): "
+            f"BLEU {_score(scores.bleu)} chrF {_score(scores.chrf)}"
+            + (f" TER {_score(scores.ter)}" if scores.ter is not None else "")
+            + f" over {scores.units} aligned units; {counts}"
+        )
+        if not self.options.quiet:
+            self.stream.write(_paint(line, "2", colour) + "\n")
+
+    def finish(self, summary: Summary, scores: Scores, signature: dict[str, str]) -> None:
+        if self.options.statistics:
+            self.stream.write("\n")
+            for code, count in sorted(summary.by_rule.items(), key=lambda kv: (-kv[1], kv[0])):
+                self.stream.write(f"{count:6d}  {code}  {summary.names.get(code, '')}\n")
+        by = summary.by_severity
+        self.stream.write(
+            f"\n{summary.stories} stories, {summary.units} aligned units: "
+            f"{by['error']} errors, {by['warning']} warnings, {by['info']} info. "
+            f"Corpus BLEU {_score(scores.bleu)} chrF {_score(scores.chrf)}"
+            + (f" TER {_score(scores.ter)}" if scores.ter is not None else "")
+            + "\n"
+        )
+        if scores.signature:
+            self.stream.write(f"sacreBLEU: {scores.signature.get('bleu', '')}\n")
+        self.stream.write(f"wirecheck: {signature.get('hash', '')} (run signature)\n")

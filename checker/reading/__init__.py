@@ -1,0 +1,101 @@
+"""Read stories from files, folders and JSON Lines feeds into :class:`StoryInput`.
+
+MT, reference and source are each a file or a folder. Folders pair stories by file
+name (without extension); a JSON Lines feed carries one story per line, optionally with
+its ``ref`` and ``src`` inline. Readers are streaming: stories come one at a time.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.model import StoryInput
+from checker.reading.files import FeedEntry, read_entries, read_text_file
+
+__all__ = ["StoryPairing", "read_feed", "read_text_file"]
+
+
+class StoryPairing:
+    """Resolves a story id to its reference and source, from a file or a folder."""
+
+    def __init__(self, path: str | Path | None, role: str) -> None:
+        self.role = role
+        self.path = Path(path) if path is not None else None
+        self._single: dict[str, FeedEntry] | None = None
+        self._folder: dict[str, Path] | None = None
+        if self.path is not None and not self.path.exists():
+            raise InputError(str(self.path), f"{role} path does not exist")
+
+    @property
+    def given(self) -> bool:
+        return self.path is not None
+
+    def lookup(self, story_id: str, single_story: bool) -> FeedEntry | None:
+        if self.path is None:
+            return None
+        if self.path.is_dir():
+            if self._folder is None:
+                self._folder = {_story_id(p): p for p in story_files(self.path)}
+            found = self._folder.get(story_id)
+            return FeedEntry(story_id, read_text_file(found), str(found)) if found else None
+        if self._single is None:
+            self._single = {e.id: e for e in read_entries(self.path, keep_text=True)}
+        if story_id in self._single:
+            return self._single[story_id]
+        if single_story and len(self._single) == 1:
+            return next(iter(self._single.values()))
+        return None
+
+
+def _story_id(path: Path) -> str:
+    name = path.name
+    for suffix in (".txt", ".jsonl", ".md"):
+        if name.endswith(suffix):
+            return name[: -len(suffix)]
+    return path.stem
+
+
+def story_files(path: Path) -> list[Path]:
+    """The story files of a folder, sorted by name (hidden files and reviews skipped)."""
+    return sorted(
+        p
+        for p in path.iterdir()
+        if p.is_file() and not p.name.startswith(".") and ".reviewed." not in p.name
+    )
+
+
+def read_feed(
+    mt: str | Path,
+    ref: str | Path | None = None,
+    src: str | Path | None = None,
+    lang: str | None = None,
+    src_lang: str | None = None,
+) -> Iterator[StoryInput]:
+    """Stories of ``mt`` (file or folder) with their references and sources, in order."""
+    mt_path = Path(mt)
+    if not mt_path.exists():
+        raise InputError(str(mt_path), "no such file or folder")
+    refs = StoryPairing(ref, "reference")
+    srcs = StoryPairing(src, "source")
+    files = story_files(mt_path) if mt_path.is_dir() else [mt_path]
+    single = mt_path.is_file()
+    for file in files:
+        for entry in read_entries(file):
+            ref_entry = entry.ref or refs.lookup(entry.id, single)
+            src_entry = entry.src or srcs.lookup(entry.id, single)
+            yield StoryInput(
+                id=entry.id,
+                mt=entry.text,
+                mt_path=entry.path,
+                ref=ref_entry.text if ref_entry else None,
+                ref_path=ref_entry.path if ref_entry else None,
+                src=src_entry.text if src_entry else None,
+                src_path=src_entry.path if src_entry else None,
+                lang=entry.lang or lang,
+                src_lang=(src_entry.lang if src_entry else None) or src_lang,
+                mt_line=entry.line,
+                expects_ref=refs.given or entry.ref is not None,
+                expects_src=srcs.given or entry.src is not None,
+            )

@@ -1,0 +1,101 @@
+"""Plain-text stories and JSON Lines feeds."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+from checker.errors import InputError
+from checker.text import normalise
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    """One story text as found in a file, with where it was found."""
+
+    id: str
+    text: str
+    path: str
+    line: int = 1
+    lang: str | None = None
+    ref: FeedEntry | None = None
+    src: FeedEntry | None = None
+
+
+def read_text_file(path: Path) -> str:
+    """The normalised text of a UTF-8 file (BOM allowed); InputError otherwise."""
+    try:
+        data = path.read_bytes()
+    except IsADirectoryError:
+        raise InputError(str(path), "is a folder, expected a file") from None
+    except OSError as exc:
+        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    try:
+        raw = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            str(path), f"not valid UTF-8 (byte 0x{data[exc.start]:02x} at offset {exc.start})", line
+        ) from None
+    return normalise(raw)
+
+
+def read_entries(path: Path, keep_text: bool = True) -> Iterator[FeedEntry]:
+    """Story entries of one file: a ``.jsonl`` feed, or a plain-text story."""
+    if path.suffix.lower() in (".jsonl", ".ndjson"):
+        yield from _read_jsonl(path)
+    else:
+        story_id = path.name[:-4] if path.name.endswith(".txt") else path.stem
+        yield FeedEntry(story_id, read_text_file(path), str(path))
+
+
+def _read_jsonl(path: Path) -> Iterator[FeedEntry]:
+    text = read_text_file(path)
+    seen: set[str] = set()
+    for number, line in enumerate(text.split("\n"), start=1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            problem = f"malformed JSON: {exc.msg} (column {exc.colno})"
+            raise InputError(str(path), problem, number) from None
+        if not isinstance(record, dict):
+            raise InputError(str(path), "each line must be a JSON object", number)
+        story_id = _field(record, "id", path, number, required=True)
+        if story_id in seen:
+            raise InputError(str(path), f"duplicate story id {story_id!r}", number)
+        seen.add(story_id)
+        body = _field(record, "text", path, number, required=True)
+        lang = _field(record, "lang", path, number)
+        ref = _field(record, "ref", path, number)
+        src = _field(record, "src", path, number)
+        where = f"{path}:{number}"
+        yield FeedEntry(
+            story_id,
+            normalise(body),
+            str(path),
+            number,
+            lang,
+            FeedEntry(story_id, normalise(ref), where, number) if ref is not None else None,
+            FeedEntry(
+                story_id, normalise(src), where, number, _field(record, "src_lang", path, number)
+            )
+            if src is not None
+            else None,
+        )
+
+
+def _field(record: dict, key: str, path: Path, line: int, required: bool = False) -> str | None:
+    value = record.get(key)
+    if value is None:
+        if required:
+            raise InputError(str(path), f"story has no {key!r} field", line)
+        return None
+    if key == "id" and isinstance(value, int):
+        return str(value)
+    if not isinstance(value, str):
+        raise InputError(str(path), f"field {key!r} must be a string", line)
+    return value

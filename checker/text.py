@@ -1,0 +1,55 @@
+"""Text normalisation and position arithmetic, done once for the whole core.
+
+Every offset wirecheck reports is an index into the *normalised* text: the decoded
+file with its byte-order mark removed, ``\\r\\n`` and lone ``\\r`` turned into ``\\n``,
+and Unicode in NFC form.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from dataclasses import dataclass
+
+
+def normalise(raw: str) -> str:
+    """Return ``raw`` without BOM, with ``\\n`` line ends, in NFC."""
+    if raw.startswith("\ufeff"):
+        raw = raw[1:]
+    raw = raw.replace("\r\n", "\n").replace("\r", "\n")
+    return unicodedata.normalize("NFC", raw)
+
+
+def squeeze(text: str) -> str:
+    """Collapse runs of white space to one space (what scores and diffs compare)."""
+    return " ".join(text.split())
+
+
+@dataclass(frozen=True)
+class LineIndex:
+    """Maps offsets in a text to 1-based (line, column) pairs."""
+
+    starts: tuple[int, ...]
+
+    @classmethod
+    def of(cls, text: str) -> LineIndex:
+        starts = [0]
+        pos = text.find("\n")
+        while pos != -1:
+            starts.append(pos + 1)
+            pos = text.find("\n", pos + 1)
+        return cls(tuple(starts))
+
+    def position(self, offset: int) -> tuple[int, int]:
+        line = bisect.bisect_right(self.starts, offset) - 1
+        return line + 1, offset - self.starts[line] + 1
+
+
+def iter_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every line of ``text``, newline excluded."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
