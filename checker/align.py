@@ -23,6 +23,8 @@ _MARKS = re.compile(r"[?!«»“”\"„:%€$£]")
 MATCH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2))
 # Extra cost of a many-to-one bead over a 1-1, so merges win only when clearly better.
 _SHAPE_PENALTY = {(1, 1): 0.0, (1, 2): 0.1, (2, 1): 0.1, (2, 2): 0.3}
+# A many-to-one bead is tried only when one of its sentence pairs is at least this alike.
+_MERGE_FLOOR = 0.2
 
 
 @dataclass(frozen=True)
@@ -38,7 +40,7 @@ class Bead:
 @dataclass(frozen=True)
 class AlignSettings:
     skip_cost: float = 0.36
-    band: int = 10
+    band: int = 4
     """Half-width of the band around the anchor path, in sentences."""
 
 
@@ -47,6 +49,10 @@ class Similarity:
 
     def __call__(self, a: range, b: range) -> float:
         raise NotImplementedError
+
+    def pair(self, i: int, j: int) -> float:
+        """Similarity of A sentence ``i`` with B sentence ``j`` (the common case)."""
+        return self(range(i, i + 1), range(j, j + 1))
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         """Per-sentence keys used to find anchors (rare shared words, numbers)."""
@@ -66,17 +72,31 @@ class MonolingualSimilarity(Similarity):
         self.a, self.b = list(a), list(b)
         self._ga = [_trigrams(t) for t in self.a]
         self._gb = [_trigrams(t) for t in self.b]
+        # Beads span one or two sentences: keep the pairs' unions ready.
+        self._ga2 = [x | y for x, y in zip(self._ga, self._ga[1:], strict=False)]
+        self._gb2 = [x | y for x, y in zip(self._gb, self._gb[1:], strict=False)]
 
-    def _grams(self, grams: list[frozenset[str]], span: range) -> frozenset[str]:
+    @staticmethod
+    def _grams(
+        single: list[frozenset[str]], double: list[frozenset[str]], span: range
+    ) -> frozenset[str]:
         if len(span) == 1:
-            return grams[span.start]
-        return frozenset().union(*(grams[i] for i in span))
+            return single[span.start]
+        if len(span) == 2:
+            return double[span.start]
+        return frozenset().union(*(single[i] for i in span))
 
-    def __call__(self, a: range, b: range) -> float:
-        ga, gb = self._grams(self._ga, a), self._grams(self._gb, b)
+    @staticmethod
+    def _dice(ga: frozenset[str], gb: frozenset[str]) -> float:
         if not ga or not gb:
             return 0.0
         return 2 * len(ga & gb) / (len(ga) + len(gb))
+
+    def __call__(self, a: range, b: range) -> float:
+        return self._dice(self._grams(self._ga, self._ga2, a), self._grams(self._gb, self._gb2, b))
+
+    def pair(self, i: int, j: int) -> float:
+        return self._dice(self._ga[i], self._gb[j])
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         def keys(texts: list[str]) -> list[set[str]]:
@@ -213,6 +233,27 @@ def align(
     back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
     cost[0][0] = 0.0
     skip = settings.skip_cost
+    pairs: dict[tuple[int, int], float] = {}
+    pair = similarity.pair if isinstance(similarity, Similarity) else None
+
+    def one_to_one(x: int, y: int) -> float:
+        value = pairs.get((x, y))
+        if value is None:
+            value = pair(x, y) if pair else similarity(range(x, x + 1), range(y, y + 1))
+            pairs[(x, y)] = value
+        return value
+
+    def merge_possible(pi: int, pj: int, da: int, db: int) -> bool:
+        """Whether any sentence pair inside a many-to-one bead is alike at all."""
+        best = one_to_one(pi, pj)
+        if da == 2:
+            best = max(best, one_to_one(pi + 1, pj))
+        if db == 2:
+            best = max(best, one_to_one(pi, pj + 1))
+        if da == db == 2:
+            best = max(best, one_to_one(pi + 1, pj + 1))
+        return best >= _MERGE_FLOOR
+
     for i in range(n + 1):
         lo, hi = band[i]
         row = cost[i]
@@ -231,11 +272,13 @@ def align(
                 prev = cost[pi].get(pj)
                 if prev is None or prev >= best:
                     continue
-                value = (
-                    prev
-                    + (1.0 - similarity(range(pi, i), range(pj, j))) * max(da, db)
-                    + _SHAPE_PENALTY[(da, db)]
-                )
+                if da == db == 1:
+                    sim = one_to_one(pi, pj)
+                elif merge_possible(pi, pj, da, db):
+                    sim = similarity(range(pi, i), range(pj, j))
+                else:
+                    continue  # no sentence pair inside the bead is alike: skip the merge
+                value = prev + (1.0 - sim) * max(da, db) + _SHAPE_PENALTY[(da, db)]
                 if value < best:
                     best, move = value, (da, db)
             if best < inf:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from checker.config import Settings
-from checker.model import StoryInput, Unit
+from checker.model import Scores, StoryInput, Unit
 from checker.segment import Document
 from checker.text import LineIndex, iter_lines
 
@@ -22,7 +22,10 @@ class StoryContext:
     src: Document | None
     units: tuple[Unit, ...]
     settings: Settings
+    scores: Scores = Scores(None, None, None)
     lines: LineIndex = field(init=False)
+    memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
+    """Results that several rules share (computed by the first that needs them)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex.of(self.mt.text))

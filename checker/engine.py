@@ -20,7 +20,7 @@ from checker.errors import ConfigError
 from checker.langid import story_language
 from checker.model import Finding, RunResult, Scores, StoryInput, StoryResult, Unit
 from checker.rules import Rule, all_rules, matches_selector, select_rules
-from checker.scoring import Scorer
+from checker.scoring import Scorer, merge_sums
 from checker.segment import Document, segment
 from checker.text import LineIndex, squeeze
 from checker.units import UnitSpan, combine
@@ -86,8 +86,8 @@ class Checker:
         mt = segment(story.mt, lang)
         ref = segment(story.ref, lang) if story.ref is not None else None
         src = segment(story.src, src_lang or lang) if story.src is not None else None
-        units = self._units(mt, ref, src, lang, src_lang)
-        return StoryContext(story, lang, src_lang, mt, ref, src, units, self.settings)
+        units, scores = self._units(mt, ref, src, lang, src_lang)
+        return StoryContext(story, lang, src_lang, mt, ref, src, units, self.settings, scores)
 
     def _units(
         self,
@@ -110,6 +110,7 @@ class Checker:
         spans = combine(len(mt.sentences), alignments)
         scorer = self.scorer(lang)
         units = []
+        stats = []
         for index, span in enumerate(spans):
             sides = dict(zip([id(d) for d in others], span.sides, strict=True))
             mt_start, mt_end = _offsets(mt, span.mt)
@@ -124,14 +125,16 @@ class Checker:
                 hyp, reference = squeeze(mt_text), squeeze(ref_text)
                 diff = word_diff(hyp, reference)
                 if hyp and reference:
-                    bleu, chrf, ter = scorer.sentence(hyp, reference)
+                    score = scorer.unit(hyp, reference)
+                    bleu, chrf, ter = score.bleu, score.chrf, score.ter
+                    stats.append(score.stats)
             units.append(
                 Unit(
                     index, mt_start, mt_end, ref_start, ref_end, src_start, src_end,
                     mt_text, ref_text, src_text, bleu, chrf, ter, diff,
                 )
             )
-        return tuple(units)
+        return tuple(units), scorer.corpus(stats)
 
     def check(self, story: StoryInput) -> StoryResult:
         """Every finding and score for one story."""
@@ -167,11 +170,9 @@ class Checker:
 
     def result(self, ctx: StoryContext, findings: list[Finding]) -> StoryResult:
         story = ctx.story
-        pairs = [(squeeze(u.mt), squeeze(u.ref)) for u in ctx.units if u.chrf is not None]
-        scores = self.scorer(ctx.lang).corpus([h for h, _ in pairs], [r for _, r in pairs])
         return StoryResult(
             story.id, story.mt_path, story.ref_path, story.src_path, ctx.lang, ctx.src_lang,
-            scores, ctx.units, tuple(findings), story.mt, story.mt_line,
+            ctx.scores, ctx.units, tuple(findings), story.mt, story.mt_line,
         )
 
     # -- a whole feed --------------------------------------------------------------
@@ -180,16 +181,18 @@ class Checker:
         return RunResult(results, self.corpus_scores(results), self.signature())
 
     def corpus_scores(self, results: Iterable[StoryResult]) -> Scores:
-        """Corpus scores over every scored unit of the run (tokenizer of the main language)."""
-        hyps, refs, langs = [], [], Counter()
+        """Corpus scores over every scored unit of the run.
+
+        Each story is tokenized for its own language; the signature is the main one's.
+        """
+        langs: Counter[str] = Counter()
+        story_scores = []
         for result in results:
-            for unit in result.units:
-                if unit.chrf is not None:
-                    hyps.append(squeeze(unit.mt))
-                    refs.append(squeeze(unit.ref))
-                    langs[result.lang] += 1
+            langs[result.lang] += result.scores.units
+            story_scores.append(result.scores)
+        sums, units = merge_sums(story_scores)
         lang = langs.most_common(1)[0][0] if langs else DEFAULT_LANG
-        return self.scorer(lang).corpus(hyps, refs)
+        return self.scorer(lang).from_sums(sums, units)
 
     def signature(self) -> dict[str, str]:
         """What makes this run reproducible: version, rules, resources, aligner settings."""

@@ -125,6 +125,8 @@ class Scores:
     ter: float | None
     signature: dict[str, str] = field(default_factory=dict)
     units: int = 0
+    stats: dict[str, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    """sacrebleu's summed sufficient statistics, so stories' scores can be combined."""
 
 
 @dataclass(frozen=True)

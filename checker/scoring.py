@@ -1,19 +1,24 @@
 """sacrebleu scores: sentence BLEU/chrF/TER per aligned unit, corpus scores per story/run.
 
 Texts are compared with white space squeezed, exactly as they would stand one unit per
-line in the files the sacrebleu command line reads, so corpus numbers here equal what
-``sacrebleu REF -i HYP -m bleu chrf`` prints for the same units.
+line in the files the sacrebleu command line reads. Each unit's sufficient statistics
+are extracted once; sentence scores come from them, and corpus scores from their sums
+(which is how sacrebleu itself computes corpus scores), so the numbers here equal what
+``sacrebleu REF -i HYP -m bleu chrf`` prints for the same units, without scoring twice.
 """
 
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from functools import cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
 from checker.model import Scores
+
+METRICS = ("bleu", "chrf", "ter")
 
 
 def _has_module(name: str) -> bool:
@@ -35,39 +40,84 @@ def tokenizer_for(lang: str | None) -> str:
     return "13a"
 
 
+@dataclass(frozen=True)
+class UnitScore:
+    bleu: float
+    chrf: float
+    ter: float | None
+    stats: dict[str, list[float]]
+
+
+def _sum(rows: Iterable[list[float]]) -> list[float]:
+    total: list[float] = []
+    for row in rows:
+        if not total:
+            total = list(row)
+        else:
+            total = [a + b for a, b in zip(total, row, strict=True)]
+    return total
+
+
 class Scorer:
     """Holds the sacrebleu metric objects for one target language."""
 
     def __init__(self, lang: str | None, ter: bool = False) -> None:
         self.tokenize = tokenizer_for(lang)
+        self._bleu = BLEU(tokenize=self.tokenize)
         self._sentence_bleu = BLEU(tokenize=self.tokenize, effective_order=True)
         self._chrf = CHRF()
         self._ter = TER() if ter else None
 
-    def sentence(self, hyp: str, ref: str) -> tuple[float, float, float | None]:
-        """BLEU (effective order), chrF and TER (or None) of one unit."""
-        if hyp == ref:
-            return 100.0, 100.0, (0.0 if self._ter else None)
-        bleu = self._sentence_bleu.sentence_score(hyp, [ref]).score
-        chrf = self._chrf.sentence_score(hyp, [ref]).score
-        ter = self._ter.sentence_score(hyp, [ref]).score if self._ter else None
-        return round(bleu, 4), round(chrf, 4), (round(ter, 4) if ter is not None else None)
-
-    def corpus(self, hyps: Sequence[str], refs: Sequence[str]) -> Scores:
-        """Corpus scores over aligned units (empty lists give null scores)."""
-        if not hyps:
-            return Scores(None, None, None, {}, 0)
-        bleu_metric = BLEU(tokenize=self.tokenize)
-        chrf_metric = CHRF()
-        bleu = bleu_metric.corpus_score(list(hyps), [list(refs)]).score
-        chrf = chrf_metric.corpus_score(list(hyps), [list(refs)]).score
-        signature = {
-            "bleu": str(bleu_metric.get_signature()),
-            "chrf": str(chrf_metric.get_signature()),
+    def unit(self, hyp: str, ref: str) -> UnitScore:
+        """Scores of one unit (BLEU with effective order) and its statistics."""
+        stats = {
+            "bleu": self._bleu._extract_corpus_statistics([hyp], [[ref]])[0],
+            "chrf": self._chrf._extract_corpus_statistics([hyp], [[ref]])[0],
         }
+        bleu = self._sentence_bleu._compute_score_from_stats(stats["bleu"]).score
+        chrf = self._chrf._compute_score_from_stats(stats["chrf"]).score
         ter = None
         if self._ter is not None:
-            ter_metric = TER()
-            ter = round(ter_metric.corpus_score(list(hyps), [list(refs)]).score, 4)
-            signature["ter"] = str(ter_metric.get_signature())
-        return Scores(round(bleu, 4), round(chrf, 4), ter, signature, len(hyps))
+            stats["ter"] = self._ter._extract_corpus_statistics([hyp], [[ref]])[0]
+            ter = round(self._ter._compute_score_from_stats(stats["ter"]).score, 4)
+        return UnitScore(round(bleu, 4), round(chrf, 4), ter, stats)
+
+    def signature(self) -> dict[str, str]:
+        metrics = {"bleu": self._bleu, "chrf": self._chrf}
+        if self._ter is not None:
+            metrics["ter"] = self._ter
+        for metric in metrics.values():
+            metric.num_refs = 1
+        return {name: str(metric.get_signature()) for name, metric in metrics.items()}
+
+    def corpus(self, stats: Sequence[dict[str, list[float]]]) -> Scores:
+        """Corpus scores from per-unit (or per-story summed) statistics."""
+        if not stats:
+            return Scores(None, None, None, {}, 0)
+        return self.from_sums(
+            {name: _sum(s[name] for s in stats) for name in stats[0]},
+            units=len(stats),
+        )
+
+    def from_sums(self, sums: dict[str, list[float]], units: int) -> Scores:
+        if not units:
+            return Scores(None, None, None, {}, 0)
+        bleu = self._bleu._compute_score_from_stats(sums["bleu"]).score
+        chrf = self._chrf._compute_score_from_stats(sums["chrf"]).score
+        ter = None
+        if self._ter is not None and "ter" in sums:
+            ter = round(self._ter._compute_score_from_stats(sums["ter"]).score, 4)
+        return Scores(round(bleu, 4), round(chrf, 4), ter, self.signature(), units, sums)
+
+
+def merge_sums(scores: Iterable[Scores]) -> tuple[dict[str, list[float]], int]:
+    """Add up the statistics of several stories' scores."""
+    sums: dict[str, list[float]] = {}
+    units = 0
+    for score in scores:
+        if not score.units:
+            continue
+        units += score.units
+        for name, values in score.stats.items():
+            sums[name] = _sum([sums[name], values]) if name in sums else list(values)
+    return sums, units

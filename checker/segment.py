@@ -1,8 +1,9 @@
 """Split a story into paragraphs and sentences, keeping offsets into the text.
 
-Sentences come from pysbd (rule-based, multilingual, no model to download), with a
-fast path for paragraphs that cannot hold more than one sentence and a repair pass
-for the splits it still makes in news copy (``Sr. García``, ``3 p. m.``, ``É.-U.``).
+Sentences come from sentencex (Wikimedia's rule-based splitter for ~300 languages, with
+a compiled core: hundreds of times faster than pure-Python splitters), followed by a
+repair pass for the splits it still makes in news copy (``Sr. García``, ``3 p. m.``,
+``É.-U.``, German ``am 3. Oktober``).
 """
 
 from __future__ import annotations
@@ -13,40 +14,14 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import pysbd
+from sentencex import segment as split_sentences
 
 from checker.model import Sentence
 
-PYSBD_LANGS = frozenset(
-    [
-        "en",
-        "hi",
-        "mr",
-        "zh",
-        "es",
-        "am",
-        "ar",
-        "hy",
-        "bg",
-        "ur",
-        "ru",
-        "pl",
-        "fa",
-        "nl",
-        "da",
-        "fr",
-        "my",
-        "el",
-        "it",
-        "ja",
-        "de",
-        "kk",
-        "sk",
-    ]
-)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
 # A possible sentence end followed by more text: without one, a paragraph is one sentence.
 _MAYBE_BOUNDARY = re.compile(r"[.?!…。！？][\"'»”’)\]]*\s+\S")
+_ORDINAL = re.compile(r"\d{1,4}\.")
 _LAST_TOKEN = re.compile(r"(\S+)\s*$")
 
 
@@ -71,8 +46,10 @@ def _abbreviations(lang: str) -> frozenset[str]:
 
 
 @cache
-def _segmenter(lang: str) -> pysbd.Segmenter:
-    return pysbd.Segmenter(language=lang if lang in PYSBD_LANGS else "en", clean=False)
+def _ordinal_followers(lang: str) -> frozenset[str]:
+    """Words that follow an ordinal written ``3.`` (German dates: ``am 3. Oktober``)."""
+    data = tomllib.loads(resources.files("checker.data").joinpath("abbreviations.toml").read_text())
+    return frozenset(data.get(lang, {}).get("ordinal_followers", ()))
 
 
 def paragraphs(text: str) -> list[tuple[int, int]]:
@@ -97,7 +74,7 @@ def _split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[i
         return [(start, end)]
     spans: list[tuple[int, int]] = []
     cursor = 0
-    for piece in _segmenter(lang).segment(chunk):
+    for piece in split_sentences(lang, chunk):
         piece = piece.strip()
         if not piece:
             continue
@@ -112,16 +89,20 @@ def _split_paragraph(text: str, start: int, end: int, lang: str) -> list[tuple[i
 def _repair(text: str, spans: list[tuple[int, int]], lang: str) -> list[tuple[int, int]]:
     """Join a sentence to the previous one where the split cannot be a sentence end."""
     abbreviations = _abbreviations(lang)
+    followers = _ordinal_followers(lang)
     out: list[tuple[int, int]] = []
     for span in spans:
         if out:
             prev = text[out[-1][0] : out[-1][1]]
             head = text[span[0] : span[1]]
             token = _LAST_TOKEN.search(prev)
+            last = token.group(1) if token else ""
+            first = head.split(maxsplit=1)[0].strip(",.;:") if head.strip() else ""
             joins = (
                 head[:1].islower()
                 or head[:1] in "-–,;:)"
-                or (token is not None and token.group(1) in abbreviations)
+                or last in abbreviations
+                or (bool(_ORDINAL.fullmatch(last)) and first in followers)
             )
             if joins:
                 out[-1] = (out[-1][0], span[1])

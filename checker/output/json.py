@@ -27,5 +27,7 @@ class JsonFormatter(Formatter):
             "stories": self._stories,
             "summary": summary.as_dict(scores, signature),
         }
-        json.dump(document, self.stream, ensure_ascii=False, indent=2)
+        # One-shot dumps without indent runs on json's C encoder: a large feed's document
+        # is written several times faster than with json.dump(indent=...).
+        self.stream.write(json.dumps(document, ensure_ascii=False))
         self.stream.write("\n")

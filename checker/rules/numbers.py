@@ -45,6 +45,13 @@ def _unmatched(wanted: list[NumberMention], have: list[NumberMention]) -> list[N
 
 def compare_numbers(story: StoryContext) -> list[UnitNumbers]:
     """Per unit with an MT side and a source or reference, the numbers that differ."""
+    cached = story.memo.get("numbers")
+    if cached is None:
+        cached = story.memo["numbers"] = _compare_numbers(story)
+    return cached  # type: ignore[return-value]
+
+
+def _compare_numbers(story: StoryContext) -> list[UnitNumbers]:
     if story.src is not None:
         side, lang = "source", story.src_lang or story.lang
     elif story.ref is not None:
