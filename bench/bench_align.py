@@ -15,12 +15,12 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from wirefeed import Story, make_feed, make_story  # noqa: E402
+from wirefeed import Story, make_feed, make_story
 
-from checker.align import align_texts  # noqa: E402
-from checker.config import Settings  # noqa: E402
-from checker.engine import Checker  # noqa: E402
-from checker.model import StoryInput  # noqa: E402
+from checker.align import align_texts
+from checker.config import Settings
+from checker.engine import Checker
+from checker.model import StoryInput
 
 
 def links_of(beads) -> set[tuple[int, int]]:

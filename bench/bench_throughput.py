@@ -16,7 +16,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from wirefeed import make_feed  # noqa: E402
+from wirefeed import make_feed
 
 PLAIN_SCRIPT = """
 import json, sys

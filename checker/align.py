@@ -25,6 +25,10 @@ MATCH_SHAPES: tuple[tuple[int, int], ...] = ((1, 1), (1, 2), (2, 1), (2, 2))
 _SHAPE_PENALTY = {(1, 1): 0.0, (1, 2): 0.1, (2, 1): 0.1, (2, 2): 0.3}
 # A many-to-one bead is tried only when one of its sentence pairs is at least this alike.
 _MERGE_FLOOR = 0.2
+# Each sentence of a merged side must find this share of its trigrams on the other side
+# (same language), or make up this share of its side's length (across languages).
+_CONTAINMENT = 0.4
+_MIN_SHARE = 0.18
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,14 @@ class Similarity:
     def pair(self, i: int, j: int) -> float:
         """Similarity of A sentence ``i`` with B sentence ``j`` (the common case)."""
         return self(range(i, i + 1), range(j, j + 1))
+
+    def parts_match(self, a: range, b: range) -> bool:
+        """Whether every sentence of a many-to-one bead has its share in the match.
+
+        Without this test a short line with no counterpart (``Related News :``) rides
+        along in a merge, because it lowers the merged similarity only a little.
+        """
+        return True
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         """Per-sentence keys used to find anchors (rare shared words, numbers)."""
@@ -98,6 +110,20 @@ class MonolingualSimilarity(Similarity):
     def pair(self, i: int, j: int) -> float:
         return self._dice(self._ga[i], self._gb[j])
 
+    def parts_match(self, a: range, b: range) -> bool:
+        for singles, side, others, other_doubles, other in (
+            (self._ga, a, self._gb, self._gb2, b),
+            (self._gb, b, self._ga, self._ga2, a),
+        ):
+            if len(side) < 2:
+                continue
+            target = self._grams(others, other_doubles, other)
+            for index in side:
+                part = singles[index]
+                if part and len(part & target) < _CONTAINMENT * len(part):
+                    return False
+        return True
+
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         def keys(texts: list[str]) -> list[set[str]]:
             return [{w for w in _WORD.findall(t.lower()) if len(w) > 3} for t in texts]
@@ -141,6 +167,14 @@ class CrossLingualSimilarity(Similarity):
             return length
         anchors = 2 * len(ka & kb) / (len(ka) + len(kb))
         return 0.55 * length + 0.45 * anchors
+
+    def parts_match(self, a: range, b: range) -> bool:
+        for lengths, side in ((self._la, a), (self._lb, b)):
+            if len(side) > 1:
+                total = sum(lengths[i] for i in side)
+                if min(lengths[i] for i in side) < _MIN_SHARE * total:
+                    return False
+        return True
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         def keys(groups: list[frozenset[str]]) -> list[set[str]]:
@@ -235,6 +269,7 @@ def align(
     skip = settings.skip_cost
     pairs: dict[tuple[int, int], float] = {}
     pair = similarity.pair if isinstance(similarity, Similarity) else None
+    parts = similarity.parts_match if isinstance(similarity, Similarity) else None
 
     def one_to_one(x: int, y: int) -> float:
         value = pairs.get((x, y))
@@ -252,7 +287,7 @@ def align(
             best = max(best, one_to_one(pi, pj + 1))
         if da == db == 2:
             best = max(best, one_to_one(pi + 1, pj + 1))
-        return best >= _MERGE_FLOOR
+        return best >= _MERGE_FLOOR and (not parts or parts(range(pi, pi + da), range(pj, pj + db)))
 
     for i in range(n + 1):
         lo, hi = band[i]
@@ -301,4 +336,45 @@ def align_texts(a: Sequence[str], b: Sequence[str], same_language: bool) -> list
         MonolingualSimilarity(a, b) if same_language else CrossLingualSimilarity(a, b)
     )
     anchors = find_anchors(*similarity.anchor_keys())
-    return align(len(a), len(b), similarity, anchors)
+    return pair_substitutions(align(len(a), len(b), similarity, anchors), a, b)
+
+
+def _is_match(bead: Bead | None) -> bool:
+    return bead is None or (bead.a_end > bead.a_start and bead.b_end > bead.b_start)
+
+
+def pair_substitutions(beads: list[Bead], a: Sequence[str], b: Sequence[str]) -> list[Bead]:
+    """Turn a lone A-only sentence beside a lone B-only one into a 1-1 bead.
+
+    Between two matched beads, one sentence on each side with nothing in common is a
+    *substitution* (a mistranslation), not an omission plus an addition: pairing them
+    lets the unit be scored and flagged. Lengths must be comparable (within 2x).
+    """
+    out: list[Bead] = []
+    k = 0
+    while k < len(beads):
+        first = beads[k]
+        second = beads[k + 1] if k + 1 < len(beads) else None
+        if (
+            second is not None
+            and _is_match(out[-1] if out else None)
+            and _is_match(beads[k + 2] if k + 2 < len(beads) else None)
+        ):
+            one_sided = sorted(
+                (first, second), key=lambda bead: bead.a_end - bead.a_start, reverse=True
+            )
+            left, right = one_sided
+            if (
+                left.a_end - left.a_start == 1
+                and left.b_end == left.b_start
+                and right.b_end - right.b_start == 1
+                and right.a_end == right.a_start
+            ):
+                la, lb = len(a[left.a_start]), len(b[right.b_start])
+                if min(la, lb) * 2 >= max(la, lb):
+                    out.append(Bead(left.a_start, left.a_end, right.b_start, right.b_end))
+                    k += 2
+                    continue
+        out.append(first)
+        k += 1
+    return out

@@ -22,7 +22,7 @@ class StoryContext:
     src: Document | None
     units: tuple[Unit, ...]
     settings: Settings
-    scores: Scores = Scores(None, None, None)
+    scores: Scores = field(default_factory=lambda: Scores(None, None, None))
     lines: LineIndex = field(init=False)
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Results that several rules share (computed by the first that needs them)."""

@@ -17,7 +17,7 @@ from checker.config import Settings
 from checker.context import StoryContext
 from checker.diffing import word_diff
 from checker.errors import ConfigError
-from checker.langid import story_language
+from checker.langid import story_language, target_language
 from checker.model import Finding, RunResult, Scores, StoryInput, StoryResult, Unit
 from checker.rules import Rule, all_rules, matches_selector, select_rules
 from checker.scoring import Scorer, merge_sums
@@ -71,18 +71,16 @@ class Checker:
     # -- one story -----------------------------------------------------------------
     def context(self, story: StoryInput) -> StoryContext:
         """Read, segment, align and score a story: what every rule looks at."""
+        src_lang = story.src_lang or self.settings.src_lang
+        if src_lang is None and story.src is not None:
+            src_lang = story_language(story.src)
         lang = (
             story.lang
             or self.settings.lang
-            or story_language(story.mt)
             or (story_language(story.ref) if story.ref else None)
+            or target_language(story.mt, exclude=src_lang)
             or DEFAULT_LANG
         )
-        src_lang = None
-        if story.src is not None:
-            src_lang = story.src_lang or self.settings.src_lang or story_language(story.src)
-        elif story.src_lang or self.settings.src_lang:
-            src_lang = story.src_lang or self.settings.src_lang
         mt = segment(story.mt, lang)
         ref = segment(story.ref, lang) if story.ref is not None else None
         src = segment(story.src, src_lang or lang) if story.src is not None else None

@@ -62,3 +62,25 @@ def story_language(text: str) -> str | None:
     if found:
         return found[0][0].split("-")[0]
     return quick
+
+
+def target_language(text: str, exclude: str | None = None) -> str | None:
+    """The language most of a translation is in, by letters per paragraph.
+
+    Paragraphs left in the source language (``exclude``) do not vote, so a story with a
+    large untranslated block is still recognised as a translation into its target.
+    """
+    votes: dict[str, int] = {}
+    for paragraph in text.split("\n\n"):
+        weight = letters(paragraph)
+        if weight < 20:
+            continue
+        lang = quick_language(paragraph)
+        if lang is None:
+            found = detect(paragraph)
+            lang = found[0][0].split("-")[0] if found else None
+        if lang is not None and lang != exclude:
+            votes[lang] = votes.get(lang, 0) + weight
+    if votes:
+        return max(votes.items(), key=lambda kv: kv[1])[0]
+    return story_language(text)

@@ -51,10 +51,7 @@ class UnitScore:
 def _sum(rows: Iterable[list[float]]) -> list[float]:
     total: list[float] = []
     for row in rows:
-        if not total:
-            total = list(row)
-        else:
-            total = [a + b for a, b in zip(total, row, strict=True)]
+        total = [a + b for a, b in zip(total, row, strict=True)] if total else list(row)
     return total
 
 
