@@ -223,3 +223,14 @@ def test_rules_command(cli) -> None:
     family = cli("rules", "WC5")
     assert family.out.splitlines()[0].startswith("WC501")
     assert cli("rules", "WC999").code == 2
+
+
+def test_jsonl_feed_locations_name_the_feed_line(cli) -> None:
+    from tests.conftest import ROOT
+
+    feed = ROOT / "fixtures" / "jsonl" / "wire-feed.jsonl"
+    result = cli("check", str(feed), "--select", "WC4")
+    assert result.code == 1
+    assert f"{feed}:1[afp-lyon-floods 5:1]: WC401 [error]" in result.out
+    assert "story empty-wire (en)" in result.out
+    assert "1 error, 0 warnings, 0 info." in result.out

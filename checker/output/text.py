@@ -73,7 +73,8 @@ class TextFormatter(Formatter):
         by = summary.by_severity
         self.stream.write(
             f"\n{summary.stories} stories, {summary.units} aligned units: "
-            f"{by['error']} errors, {by['warning']} warnings, {by['info']} info. "
+            f"{_plural(by['error'], Severity.ERROR)}, {_plural(by['warning'], Severity.WARNING)}, "
+            f"{by['info']} info. "
             f"Corpus BLEU {_score(scores.bleu)} chrF {_score(scores.chrf)}"
             + (f" TER {_score(scores.ter)}" if scores.ter is not None else "")
             + "\n"
