@@ -62,6 +62,10 @@ class StoryInput:
     expects_ref: bool = False
     """True when references were asked for (so a missing one is worth a finding)."""
     expects_src: bool = False
+    origin: tuple[tuple[int, int, str], ...] = ()
+    """For stories extracted from XML: ``(offset, file line, element label)`` per piece of
+    text, in offset order (``(0, 12, "headline")``), so outputs can name the element a
+    finding sits in. Empty for plain-text and JSON Lines stories."""
 
 
 @dataclass(frozen=True)
@@ -144,6 +148,11 @@ class StoryResult:
     findings: tuple[Finding, ...]
     mt: str
     mt_line: int = 1
+    origin: tuple[tuple[int, int, str], ...] = ()
+    """Copied from :attr:`StoryInput.origin`."""
+    baselined: tuple[Finding, ...] = ()
+    """Findings a baseline file already records: kept apart from ``findings`` so they
+    neither print nor fail the run (see :mod:`checker.baseline`)."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

@@ -6,14 +6,20 @@ import argparse
 import contextlib
 import os
 import sys
+from collections import Counter
 from collections.abc import Iterator
 from typing import TextIO
 
 from checker.atomic import atomic_open
+from checker.baseline import Baseline, BaselineWriter
 from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
-from checker.config import FAIL_ON
-from checker.engine import Checker
+from checker.config import FAIL_ON, Settings
+from checker.engine import DEFAULT_LANG, Checker
+from checker.model import Scores, StoryResult
 from checker.output import FORMATTERS, OutputOptions, reaches
+from checker.parallel import check_stories, default_jobs
+from checker.progress import Progress, count_stories, wanted
+from checker.scoring import merge_sums
 from checker.serialize import Summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -43,7 +49,35 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="text format: print only the summary")
     out.add_argument("--color", choices=("auto", "always", "never"), default="auto",
                      help="colour the text output (default: when stdout is a terminal)")
+    out.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
+                     help="progress line on stderr (default: on a terminal, outside CI, "
+                     "once the run lasts two seconds)")
+    base = parser.add_argument_group("baseline")
+    base.add_argument("--baseline", metavar="FILE",
+                      help="findings recorded in FILE neither print nor fail the run; "
+                      "entries that no longer match are reported on stderr")
+    base.add_argument("--write-baseline", metavar="FILE",
+                      help="record every finding of this run in FILE (atomically) and exit 0")
+    scale = parser.add_argument_group("scale")
+    scale.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+                       help="check stories in N processes (default: the number of cores; "
+                       "1 checks in this process)")
+    scale.add_argument("--dask", action="store_true",
+                       help="run the check as a Dask bag on a local cluster of --jobs "
+                       "processes (needs wirecheck[dask]); MT may be a glob pattern")
+    scale.add_argument("--scheduler", metavar="ADDRESS",
+                       help="run the Dask bag on this Dask scheduler (implies --dask)")
     parser.set_defaults(handler=run)
+
+
+def _jobs(value: str) -> int:
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
 
 
 def _use_colour(choice: str, stream: TextIO, to_file: bool) -> bool:
@@ -63,12 +97,51 @@ def output_stream(path: str | None) -> Iterator[TextIO]:
         yield stream
 
 
+class CorpusScores:
+    """Adds up story scores as the run streams, instead of keeping every result."""
+
+    def __init__(self) -> None:
+        self.langs: Counter[str] = Counter()
+        self.sums: dict[str, list[float]] = {}
+        self.units = 0
+
+    def add(self, result: StoryResult) -> None:
+        self.langs[result.lang] += result.scores.units
+        if not result.scores.units:
+            return
+        total = Scores(None, None, None, units=self.units, stats=self.sums)
+        self.sums, self.units = merge_sums([total, result.scores])
+
+    def scores(self, checker: Checker) -> Scores:
+        lang = self.langs.most_common(1)[0][0] if self.langs else DEFAULT_LANG
+        return checker.scorer(lang).from_sums(self.sums, self.units)
+
+
+def results_from_args(
+    args: argparse.Namespace, settings: Settings, checker: Checker
+) -> Iterator[StoryResult]:
+    """Results in input order: in this process, a process pool, or a Dask bag."""
+    jobs = args.jobs or default_jobs()
+    if args.dask or args.scheduler:
+        from checker.dask_runner import dask_results
+
+        return dask_results(
+            args.mt, settings, args.ref, args.src, args.lang, args.src_lang,
+            scheduler=args.scheduler, workers=jobs,
+        )
+    return check_stories(stories_from_args(args), settings, jobs, checker)
+
+
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args, fail_on=args.fail_on)
     checker = Checker(settings)
-    stories = stories_from_args(args)
+    baseline = Baseline.load(args.baseline) if args.baseline else None
+    recorder = BaselineWriter() if args.write_baseline else None
+    show_progress = wanted(sys.stderr, args.progress)
+    progress = Progress(count_stories(args.mt) if show_progress else None, enabled=show_progress)
     failed = False
     summary = Summary()
+    corpus = CorpusScores()
     with output_stream(args.output) as stream:
         options = OutputOptions(
             color=_use_colour(args.color, stream, args.output is not None),
@@ -77,14 +150,46 @@ def run(args: argparse.Namespace) -> int:
             quiet=args.quiet,
         )
         formatter = FORMATTERS[args.format](stream, options)
-        results = []
-        for story in stories:
-            result = checker.check(story)
-            formatter.story(result)
-            summary.add(result)
-            results.append(result)
-            failed = failed or any(reaches(f, settings.fail_on) for f in result.findings)
-        formatter.finish(summary, checker.corpus_scores(results), checker.signature())
+        try:
+            for result in results_from_args(args, settings, checker):
+                if baseline is not None:
+                    result = baseline.apply(result)
+                if recorder is not None:
+                    recorder.add(result)
+                formatter.story(result)
+                summary.add(result)
+                corpus.add(result)
+                failed = failed or any(reaches(f, settings.fail_on) for f in result.findings)
+                progress.advance()
+        finally:
+            progress.close()
+        formatter.finish(summary, corpus.scores(checker), checker.signature())
+    if baseline is not None:
+        _report_unmatched(baseline)
+    if recorder is not None:
+        recorder.write(args.write_baseline)
+        print(
+            f"wirecheck: recorded {len(recorder)} findings in {args.write_baseline}",
+            file=sys.stderr,
+        )
+        return EXIT_CLEAN
     if failed and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _report_unmatched(baseline: Baseline, shown: int = 10) -> None:
+    stale = baseline.unmatched()
+    if not stale:
+        return
+    print(
+        f"wirecheck: {baseline.path}: {len(stale)} baseline "
+        f"{'entry matches' if len(stale) == 1 else 'entries match'} no finding any more "
+        "(refresh it with --write-baseline)",
+        file=sys.stderr,
+    )
+    for story, rule, text, occurrence in stale[:shown]:
+        nth = f" (occurrence {occurrence + 1})" if occurrence else ""
+        print(f"  {story}: {rule} {text!r}{nth}", file=sys.stderr)
+    if len(stale) > shown:
+        print(f"  ... and {len(stale) - shown} more", file=sys.stderr)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import bisect
+from dataclasses import dataclass
+
 from checker.model import Finding, Scores, Severity, StoryResult
 from checker.output.base import Formatter
 from checker.serialize import Summary
@@ -22,9 +25,52 @@ def _score(value: float | None) -> str:
     return "n/a" if value is None else f"{value:.1f}"
 
 
+@dataclass(frozen=True)
+class FilePosition:
+    """Where a finding is in the file the story was read from.
+
+    Columns are ``None`` when the story text was extracted (a JSON Lines feed, an XML
+    element), so that no column in the file matches; ``element`` then names the XML
+    element and ``element_column`` the 1-based column inside its text.
+    """
+
+    line: int
+    column: int | None
+    end_line: int
+    end_column: int | None
+    element: str | None = None
+    element_column: int | None = None
+
+
+def is_feed(result: StoryResult) -> bool:
+    return result.mt_path.endswith((".jsonl", ".ndjson"))
+
+
+def file_position(result: StoryResult, finding: Finding) -> FilePosition:
+    """The finding's position in the original file (see :class:`FilePosition`)."""
+    if result.origin:
+        index = max(bisect.bisect_right([o[0] for o in result.origin], finding.start) - 1, 0)
+        offset, line, label = result.origin[index]
+        column = finding.start - offset + 1
+        return FilePosition(line, None, line, None, label, column)
+    if is_feed(result):
+        return FilePosition(result.mt_line, None, result.mt_line, None)
+    line = finding.line + result.mt_line - 1
+    breaks = finding.text.count("\n")
+    if breaks:
+        end_column = len(finding.text) - finding.text.rfind("\n")
+    else:
+        end_column = finding.column + len(finding.text)
+    return FilePosition(line, finding.column, line + breaks, end_column)
+
+
 def location(result: StoryResult, finding: Finding) -> str:
-    """``path:line:col`` in the file; for a feed line, ``path:feedline[id line:col]``."""
-    if result.mt_path.endswith((".jsonl", ".ndjson")):
+    """``path:line:col`` in the file; for a feed line, ``path:feedline[id line:col]``; for
+    XML, ``path:line[element col N]`` with the line where the element starts."""
+    if result.origin:
+        where = file_position(result, finding)
+        return f"{result.mt_path}:{where.line}[{where.element} col {where.element_column}]"
+    if is_feed(result):
         return f"{result.mt_path}:{result.mt_line}[{result.id} {finding.line}:{finding.column}]"
     return f"{result.mt_path}:{finding.line + result.mt_line - 1}:{finding.column}"
 

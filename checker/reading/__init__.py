@@ -2,7 +2,9 @@
 
 MT, reference and source are each a file or a folder. Folders pair stories by file
 name (without extension); a JSON Lines feed carries one story per line, optionally with
-its ``ref`` and ``src`` inline. Readers are streaming: stories come one at a time.
+its ``ref`` and ``src`` inline. NewsML-G2, NITF and XLIFF files (``.xml``, ``.nitf``,
+``.xlf``, ``.xliff``) are read by the modules beside this one; an XLIFF file carries its
+source inline. Readers are streaming: stories come one at a time.
 """
 
 from __future__ import annotations
@@ -12,7 +14,13 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.model import StoryInput
-from checker.reading.files import FeedEntry, read_entries, read_text_file
+from checker.reading.files import (
+    XML_SUFFIXES,
+    FeedEntry,
+    is_xml,
+    read_entries,
+    read_text_file,
+)
 
 __all__ = ["StoryPairing", "read_feed", "read_text_file"]
 
@@ -39,19 +47,32 @@ class StoryPairing:
             if self._folder is None:
                 self._folder = {_story_id(p): p for p in story_files(self.path)}
             found = self._folder.get(story_id)
-            return FeedEntry(story_id, read_text_file(found), str(found)) if found else None
+            if found is None:
+                return None
+            if is_xml(found):
+                return self._pick(list(read_entries(found)), story_id)
+            return FeedEntry(story_id, read_text_file(found), str(found))
         if self._single is None:
             self._single = {e.id: e for e in read_entries(self.path, keep_text=True)}
         if story_id in self._single:
-            return self._single[story_id]
+            return self._pick([self._single[story_id]], story_id)
         if single_story and len(self._single) == 1:
-            return next(iter(self._single.values()))
+            return self._pick(list(self._single.values()), story_id)
         return None
+
+    def _pick(self, entries: list[FeedEntry], story_id: str) -> FeedEntry | None:
+        """The entry for ``story_id`` (or the only one); an XLIFF's source when a source."""
+        chosen = next((e for e in entries if e.id == story_id), None)
+        if chosen is None and len(entries) == 1:
+            chosen = entries[0]
+        if chosen is not None and self.role == "source" and chosen.src is not None:
+            return chosen.src
+        return chosen
 
 
 def _story_id(path: Path) -> str:
     name = path.name
-    for suffix in (".txt", ".jsonl", ".md"):
+    for suffix in (".txt", ".jsonl", ".md", *XML_SUFFIXES):
         if name.endswith(suffix):
             return name[: -len(suffix)]
     return path.stem
@@ -98,4 +119,5 @@ def read_feed(
                 mt_line=entry.line,
                 expects_ref=refs.given or entry.ref is not None,
                 expects_src=srcs.given or entry.src is not None,
+                origin=entry.origin,
             )

@@ -22,6 +22,8 @@ class FeedEntry:
     lang: str | None = None
     ref: FeedEntry | None = None
     src: FeedEntry | None = None
+    origin: tuple[tuple[int, int, str], ...] = ()
+    """For XML stories: where each piece of ``text`` came from (see ``StoryInput``)."""
 
 
 def read_text_file(path: Path) -> str:
@@ -42,10 +44,25 @@ def read_text_file(path: Path) -> str:
     return normalise(raw)
 
 
+XML_SUFFIXES = (".xml", ".nitf", ".xlf", ".xliff")
+
+
+def is_xml(path: Path) -> bool:
+    """Whether ``path`` is read as XML: by suffix, or by an XML declaration at its start."""
+    from checker.reading.safexml import looks_like_xml
+
+    suffix = path.suffix.lower()
+    if suffix in XML_SUFFIXES:
+        return True
+    return suffix not in (".txt", ".md", ".jsonl", ".ndjson") and looks_like_xml(path)
+
+
 def read_entries(path: Path, keep_text: bool = True) -> Iterator[FeedEntry]:
-    """Story entries of one file: a ``.jsonl`` feed, or a plain-text story."""
+    """Story entries of one file: a ``.jsonl`` feed, a wire XML file, or a plain-text story."""
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         yield from _read_jsonl(path)
+    elif is_xml(path):
+        yield from read_xml(path)
     else:
         story_id = path.name[:-4] if path.name.endswith(".txt") else path.stem
         yield FeedEntry(story_id, read_text_file(path), str(path))
@@ -99,3 +116,27 @@ def _field(record: dict, key: str, path: Path, line: int, required: bool = False
     if not isinstance(value, str):
         raise InputError(str(path), f"field {key!r} must be a string", line)
     return value
+
+
+def read_xml(path: Path) -> Iterator[FeedEntry]:
+    """Stories of a NewsML-G2, NITF or XLIFF file, chosen by its root element."""
+    from checker.reading.newsml import read_newsml
+    from checker.reading.nitf import read_nitf
+    from checker.reading.safexml import parse
+    from checker.reading.xliff import read_xliff
+
+    if not path.is_file():
+        problem = "is a folder, expected a file" if path.is_dir() else "no such file"
+        raise InputError(str(path), problem)
+    root = parse(path)
+    readers = {"newsItem": read_newsml, "newsMessage": read_newsml, "nitf": read_nitf,
+               "xliff": read_xliff}
+    reader = readers.get(root.tag)
+    if reader is None:
+        raise InputError(
+            str(path),
+            f"unsupported XML document <{root.tag}>: expected a NewsML-G2 newsItem or "
+            "newsMessage, NITF or XLIFF",
+            root.line,
+        )
+    yield from reader(path, root)

@@ -1,0 +1,1 @@
+"""Screens of the review UI: the story list, the story view, help and dialogs."""
