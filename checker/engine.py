@@ -171,6 +171,7 @@ class Checker:
         return StoryResult(
             story.id, story.mt_path, story.ref_path, story.src_path, ctx.lang, ctx.src_lang,
             ctx.scores, ctx.units, tuple(findings), story.mt, story.mt_line,
+            origin=story.origin,
         )
 
     # -- a whole feed --------------------------------------------------------------

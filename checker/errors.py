@@ -12,6 +12,10 @@ class WirecheckError(Exception):
         self.line = line
         super().__init__(self.__str__())
 
+    def __reduce__(self) -> tuple[type, tuple[str | None, str, int | None]]:
+        """Survive pickling, so errors cross process boundaries (--jobs, Dask)."""
+        return (type(self), (self.path, self.problem, self.line))
+
     def __str__(self) -> str:
         where = self.path or ""
         if self.path and self.line is not None:

@@ -37,8 +37,8 @@ def test_write_then_apply_a_baseline(cli, feed: Path, tmp_path: Path) -> None:
     assert data["wirecheck_baseline"] == 1
     entries = [(e["story"], e["rule"], e["text"], e["occurrence"]) for e in data["findings"]]
     assert entries == sorted(entries)
-    assert ("es-en-inflation", "WC501", "3.4", 0) in entries
-    assert ("es-en-inflation", "WC501", "3.4", 1) in entries  # same text twice: two occurrences
+    assert ("efe-cpi-february", "WC501", "3.4", 0) in entries
+    assert ("efe-cpi-february", "WC501", "3.4", 1) in entries  # same text twice: two occurrences
     assert all("start" not in e and "line" not in e for e in data["findings"])
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
@@ -51,7 +51,7 @@ def test_write_then_apply_a_baseline(cli, feed: Path, tmp_path: Path) -> None:
 def test_edits_elsewhere_keep_the_baseline_and_new_findings_fail(cli, feed: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     check(cli, feed, "--write-baseline", str(baseline))
-    story = feed / "mt" / "es-en-inflation.txt"
+    story = feed / "mt" / "efe-cpi-february.txt"
     text = story.read_text(encoding="utf-8")
     # A new opening paragraph shifts every offset; a third '3.4' appears in the body.
     story.write_text(
@@ -61,7 +61,7 @@ def test_edits_elsewhere_keep_the_baseline_and_new_findings_fail(cli, feed: Path
     )
     result = check(cli, feed, "--baseline", str(baseline), "--format", "json")
     assert result.code == 1
-    (inflation, clean) = result.json()["stories"]
+    (clean, inflation) = result.json()["stories"]
     assert [(f["rule"], f["text"]) for f in inflation["findings"]] == [("WC501", "3.4")]
     assert inflation["findings"][0]["line"] == 9  # the new one: core inflation, two lines down
     assert clean["findings"] == []
@@ -70,7 +70,7 @@ def test_edits_elsewhere_keep_the_baseline_and_new_findings_fail(cli, feed: Path
 def test_fixed_findings_are_reported_as_unmatched(cli, feed: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     check(cli, feed, "--write-baseline", str(baseline))
-    story = feed / "mt" / "es-en-inflation.txt"
+    story = feed / "mt" / "efe-cpi-february.txt"
     story.write_text(
         story.read_text(encoding="utf-8").replace(
             "El Gobierno prevé que la tasa se modere en los próximos meses gracias a la rebaja del IVA de los alimentos básicos.",
@@ -86,15 +86,15 @@ def test_fixed_findings_are_reported_as_unmatched(cli, feed: Path, tmp_path: Pat
         "(refresh it with --write-baseline)"
     )
     assert sorted(lines[1:]) == [
-        "  es-en-inflation: WC401 'El Gobierno prevé que la tasa se modere en los próximos meses gracias a la rebaja del IVA de los alimentos básicos.'",
-        "  es-en-inflation: WC801 'El Gobierno prevé que la tasa se modere en los próximos meses gracias a la rebaja del IVA de los alimentos básicos.'",
+        "  efe-cpi-february: WC401 'El Gobierno prevé que la tasa se modere en los próximos meses gracias a la rebaja del IVA de los alimentos básicos.'",
+        "  efe-cpi-february: WC801 'El Gobierno prevé que la tasa se modere en los próximos meses gracias a la rebaja del IVA de los alimentos básicos.'",
     ]
 
 
 def test_entries_of_stories_not_checked_are_not_stale(cli, feed: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     check(cli, feed, "--write-baseline", str(baseline))
-    one = cli("check", str(feed / "mt" / "fr-en-clean.txt"), "--src", str(feed / "src"),
+    one = cli("check", str(feed / "mt" / "afp-rail-strike.txt"), "--src", str(feed / "src"),
               "--baseline", str(baseline))
     assert one.code == 0 and one.err == ""
 
@@ -163,7 +163,7 @@ def test_missing_baseline_file(cli, feed: Path, tmp_path: Path) -> None:
 def test_sarif_marks_baselined_findings_as_suppressed(cli, feed: Path, tmp_path: Path) -> None:
     baseline = tmp_path / "baseline.json"
     check(cli, feed, "--write-baseline", str(baseline))
-    story = feed / "mt" / "es-en-inflation.txt"
+    story = feed / "mt" / "efe-cpi-february.txt"
     story.write_text(story.read_text(encoding="utf-8").replace("to 2.9 percent", "to 3.4 percent"),
                      encoding="utf-8")
     log = json.loads(check(cli, feed, "--baseline", str(baseline), "--format", "sarif").out)

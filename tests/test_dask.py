@@ -15,7 +15,8 @@ from tests.conftest import ROOT
 
 WIRE = ROOT / "fixtures" / "wire"
 TEXT = WIRE / "text"
-PAIRS = ("--ref", str(TEXT / "ref"), "--src", str(TEXT / "src"))
+FEED = ROOT / "fixtures" / "feed"
+PAIRS = ("--ref", str(FEED / "ref"), "--src", str(FEED / "src"))
 
 
 def test_missing_extra_is_a_one_line_error(cli, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -32,7 +33,7 @@ def test_missing_extra_is_a_one_line_error(cli, monkeypatch: pytest.MonkeyPatch)
 
 def test_story_paths_expand_folders_and_globs(tmp_path: Path) -> None:
     assert story_paths([str(TEXT / "mt")]) == [
-        str(TEXT / "mt" / "es-en-inflation.txt"), str(TEXT / "mt" / "fr-en-clean.txt")
+        str(TEXT / "mt" / "afp-rail-strike.txt"), str(TEXT / "mt" / "efe-cpi-february.txt")
     ]
     assert story_paths([str(WIRE / "**" / "*.xlf")]) == [str(WIRE / "xliff" / "es-en-inflation.xlf")]
     with pytest.raises(InputError, match="no file matches this pattern"):
@@ -52,7 +53,7 @@ def test_local_cluster_gives_the_serial_output(cli) -> None:
     dask = cli("check", pattern, *PAIRS, "--format", "json", "--dask", "--jobs", "2")
     assert dask.code == serial.code == 1
     assert dask.out == serial.out
-    assert "body.content/p[3] col 1]: WC401" in cli(
+    assert "body.content/p[7] col 1]: WC401" in cli(
         "check", pattern, *PAIRS, "--dask", "--jobs", "1"
     ).out  # XML origins travel back from the workers
 
@@ -63,9 +64,9 @@ def test_any_scheduler_address(cli) -> None:
 
     with LocalCluster(n_workers=1, threads_per_worker=1, processes=True,
                       dashboard_address=None) as cluster:
-        result = cli("check", str(WIRE / "xliff"), "--ref", str(TEXT / "ref"), "--format", "json",
+        result = cli("check", str(WIRE / "xliff"), "--ref", str(FEED / "ref"), "--format", "json",
                      "--scheduler", cluster.scheduler_address)
-    serial = cli("check", str(WIRE / "xliff"), "--ref", str(TEXT / "ref"), "--format", "json",
+    serial = cli("check", str(WIRE / "xliff"), "--ref", str(FEED / "ref"), "--format", "json",
                  "--jobs", "1")
     assert result.out == serial.out
 

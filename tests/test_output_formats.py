@@ -22,7 +22,8 @@ from checker.rules import all_rules
 from tests.conftest import ROOT
 
 WIRE = ROOT / "fixtures" / "wire"
-TEXT = WIRE / "text"
+TEXT = WIRE / "text"  # two plain-text stories with a known, small set of findings
+BUNDLED = ROOT / "fixtures" / "feed"  # the feed stories the XML fixtures carry
 FEED = ("check", str(TEXT / "mt"), "--ref", str(TEXT / "ref"), "--src", str(TEXT / "src"))
 GITHUB_LINE = re.compile(
     r"^::(?P<level>error|warning|notice) file=(?P<file>[^,]+),line=(?P<line>\d+)"
@@ -91,7 +92,7 @@ def test_sarif_is_valid_and_describes_rules_and_locations(cli, sarif_schema: dic
 
 def test_sarif_for_xml_names_the_element(cli, sarif_schema: dict) -> None:
     result = cli(
-        "check", str(WIRE / "nitf"), "--ref", str(TEXT / "ref"), "--src", str(TEXT / "src"),
+        "check", str(WIRE / "nitf"), "--ref", str(BUNDLED / "ref"), "--src", str(BUNDLED / "src"),
         "--format", "sarif",
     )
     log = json.loads(result.out)
@@ -101,9 +102,9 @@ def test_sarif_for_xml_names_the_element(cli, sarif_schema: dict) -> None:
     location = found["locations"][0]
     region = location["physicalLocation"]["region"]
     source = (WIRE / "nitf" / "es-en-inflation.xml").read_text(encoding="utf-8").splitlines()
-    assert source[region["startLine"] - 1].strip().startswith("<p>El Gobierno prevé")
+    assert source[region["startLine"] - 1].strip().startswith("<p>El organismo insiste")
     assert "charOffset" not in region and "startColumn" not in region
-    assert location["logicalLocations"][0]["name"] == "body.content/p[3]"
+    assert location["logicalLocations"][0]["name"] == "body.content/p[7]"
     assert location["logicalLocations"][0]["kind"] == "element"
 
 
@@ -121,12 +122,12 @@ def test_junit_has_one_case_per_story_and_a_failure_per_gated_finding(cli) -> No
     root = ET.fromstring(result.out)
     (suite,) = root.findall("testsuite")
     cases = suite.findall("testcase")
-    assert [c.get("name") for c in cases] == ["es-en-inflation", "fr-en-clean"]
+    assert [c.get("name") for c in cases] == ["afp-rail-strike", "efe-cpi-february"]
     assert (root.get("tests"), root.get("failures")) == ("2", "1")
-    inflation, clean = cases
+    clean, inflation = cases
     failures = inflation.findall("failure")
     assert sorted(f.get("type") for f in failures) == ["WC401", "WC501", "WC501"]
-    assert all("es-en-inflation.txt:" in (f.text or "") for f in failures)
+    assert all("efe-cpi-february.txt:" in (f.text or "") for f in failures)
     assert "WC801 [warning]" in inflation.findtext("system-out")  # below the error gate
     assert clean.findall("failure") == []
     gated = ET.fromstring(cli(*FEED, "--format", "junit", "--fail-on", "warning").out)
@@ -171,19 +172,19 @@ def test_github_escapes_properties_and_points_at_xml_elements(cli, tmp_path: Pat
     story.write_text("Le gouvernement a refusé de commenter ces informations publiées lundi.\n")
     line = cli("check", str(story), "--format", "github", "--lang", "en").out.splitlines()[0]
     assert "file=" + str(story).replace(",", "%2C") + ",line=1,col=1," in line
-    xml = cli("check", str(WIRE / "newsml"), "--src", str(TEXT / "src"), "--format", "github",
+    xml = cli("check", str(WIRE / "newsml"), "--src", str(BUNDLED / "src"), "--format", "github",
               "--select", "WC401")
     (annotation,) = xml.out.splitlines()
     match = GITHUB_LINE.match(annotation)
-    assert match and match["col"] is None and match["line"] == "57"
-    assert match["message"].startswith("[es-en-inflation inlineXML/p[3] col 1] ")
+    assert match and match["col"] is None and match["line"] == "68"
+    assert match["message"].startswith("[es-en-inflation inlineXML/p[7] col 1] ")
 
 
 def test_jsonl_is_one_story_object_per_line(cli) -> None:
     result = cli(*FEED, "--format", "jsonl")
     lines = result.out.splitlines()
     stories = [json.loads(line) for line in lines]
-    assert [s["id"] for s in stories] == ["es-en-inflation", "fr-en-clean"]
+    assert [s["id"] for s in stories] == ["afp-rail-strike", "efe-cpi-february"]
     document = cli(*FEED, "--format", "json").json()
     assert stories == document["stories"]
 

@@ -17,7 +17,7 @@ from checker.progress import Progress, count_stories, wanted
 from tests.conftest import ROOT
 
 TEXT = ROOT / "fixtures" / "wire" / "text"
-IDS = ("es-en-inflation", "fr-en-clean")
+IDS = ("efe-cpi-february", "afp-rail-strike")
 
 
 def make_feed(folder: Path, count: int = 14) -> Path:

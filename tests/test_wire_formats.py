@@ -1,5 +1,6 @@
-"""NewsML-G2, NITF and XLIFF: the same story text, so the same findings, as plain text;
-locations name the element; hostile XML is refused with one line and exit 2."""
+"""NewsML-G2, NITF and XLIFF: the same story text, so the same findings, as the plain-text
+stories of the bundled feed; locations name the element; hostile XML is refused with one
+line and exit 2."""
 
 from __future__ import annotations
 
@@ -18,9 +19,10 @@ from checker.reading import read_feed
 from tests.conftest import ROOT
 
 WIRE = ROOT / "fixtures" / "wire"
-TEXT = WIRE / "text"
+FEED = ROOT / "fixtures" / "feed"
+IDS = ("es-en-inflation", "fr-en-clean")  # the feed stories the wire fixtures carry
 HOSTILE = ROOT / "tests" / "data" / "hostile"
-PAIRS = ("--ref", str(TEXT / "ref"), "--src", str(TEXT / "src"))
+PAIRS = ("--ref", str(FEED / "ref"), "--src", str(FEED / "src"))
 
 
 def findings(document: dict) -> dict[str, list[tuple]]:
@@ -37,14 +39,15 @@ def findings(document: dict) -> dict[str, list[tuple]]:
 def plain() -> dict:
     out = io.StringIO()
     with contextlib.redirect_stdout(out):
-        main(["check", str(TEXT / "mt"), *PAIRS, "--format", "json", "--isolated"])
+        main(["check", *(str(FEED / "mt" / f"{i}.txt") for i in IDS), *PAIRS, "--format", "json",
+              "--isolated"])
     return json.loads(out.getvalue())
 
 
 @pytest.mark.parametrize("folder", ["newsml", "nitf"])
 def test_newsml_and_nitf_give_the_plain_text_findings(cli, plain: dict, folder: str) -> None:
     document = cli("check", str(WIRE / folder), *PAIRS, "--format", "json").json()
-    assert [s["id"] for s in document["stories"]] == ["es-en-inflation", "fr-en-clean"]
+    assert [s["id"] for s in document["stories"]] == list(IDS)
     assert findings(document) == findings(plain)
     assert {f[0] for f in findings(document)["es-en-inflation"]} >= {"WC401", "WC501"}
     for xml_story, text_story in zip(document["stories"], plain["stories"], strict=True):
@@ -53,7 +56,7 @@ def test_newsml_and_nitf_give_the_plain_text_findings(cli, plain: dict, folder: 
 
 
 def test_xliff_is_both_source_and_mt(cli, plain: dict) -> None:
-    document = cli("check", str(WIRE / "xliff"), "--ref", str(TEXT / "ref"), "--format", "json").json()
+    document = cli("check", str(WIRE / "xliff"), "--ref", str(FEED / "ref"), "--format", "json").json()
     assert findings(document) == findings(plain)
     inflation, clean = document["stories"]
     assert (inflation["src_lang"], inflation["lang"]) == ("es", "en")  # source-language / target-language
@@ -64,19 +67,19 @@ def test_xliff_is_both_source_and_mt(cli, plain: dict) -> None:
 
 def test_an_xliff_file_can_be_the_source_of_a_plain_text_story(cli, plain: dict) -> None:
     document = cli(
-        "check", str(TEXT / "mt" / "es-en-inflation.txt"), "--ref", str(TEXT / "ref"),
+        "check", str(FEED / "mt" / "es-en-inflation.txt"), "--ref", str(FEED / "ref"),
         "--src", str(WIRE / "xliff" / "es-en-inflation.xlf"), "--format", "json",
     ).json()
     assert findings(document)["es-en-inflation"] == findings(plain)["es-en-inflation"]
 
 
 def test_wire_files_read_to_the_plain_text() -> None:
-    expected = {p.stem: p.read_text(encoding="utf-8") for p in (TEXT / "mt").iterdir()}
+    expected = {i: (FEED / "mt" / f"{i}.txt").read_text(encoding="utf-8") for i in IDS}
     for folder in ("newsml", "nitf", "xliff"):
         stories = list(read_feed(WIRE / folder))
         assert {s.id: s.mt for s in stories} == expected, folder
     (xliff,) = read_feed(WIRE / "xliff" / "fr-en-clean.xliff")
-    assert xliff.src == (TEXT / "src" / "fr-en-clean.txt").read_text(encoding="utf-8")
+    assert xliff.src == (FEED / "src" / "fr-en-clean.txt").read_text(encoding="utf-8")
 
 
 def _line_of(path: Path, needle: str) -> int:
@@ -87,14 +90,14 @@ def _line_of(path: Path, needle: str) -> int:
 @pytest.mark.parametrize(
     ("path", "element"),
     [
-        (WIRE / "newsml" / "es-en-inflation.xml", "inlineXML/p[3]"),
-        (WIRE / "nitf" / "es-en-inflation.xml", "body.content/p[3]"),
-        (WIRE / "xliff" / "es-en-inflation.xlf", "trans-unit[p3]/target"),
+        (WIRE / "newsml" / "es-en-inflation.xml", "inlineXML/p[7]"),
+        (WIRE / "nitf" / "es-en-inflation.xml", "body.content/p[7]"),
+        (WIRE / "xliff" / "es-en-inflation.xlf", "trans-unit[p7]/target"),
     ],
 )
 def test_text_output_names_the_element_and_its_line(cli, path: Path, element: str) -> None:
-    result = cli("check", str(path), "--src", str(TEXT / "src"), "--select", "WC401")
-    line = _line_of(path, "El Gobierno prevé" if "xliff" not in str(path) else "state=\"needs-review")
+    result = cli("check", str(path), "--src", str(FEED / "src"), "--select", "WC401")
+    line = _line_of(path, "<p>El organismo" if "xliff" not in str(path) else "state=\"needs-review")
     assert result.out.splitlines()[0] == (
         f"{path}:{line}[{element} col 1]: WC401 [error] "
         "segment is in the source language, not in the target language 'en'"
@@ -103,12 +106,12 @@ def test_text_output_names_the_element_and_its_line(cli, path: Path, element: st
 
 def test_the_dateline_opens_the_first_paragraph() -> None:
     (story,) = read_feed(WIRE / "nitf" / "es-en-inflation.xml")
-    start = story.mt.index("MADRID, March 12 (EFE) - Spain's annual")
+    start = story.mt.index("Madrid, June 18 (EFE).- The Bank of Spain has raised")
     labels = {label: offset for offset, _, label in story.origin}
     assert labels["dateline"] == start
-    assert labels["body.content/p[1]"] == start + len("MADRID, March 12 (EFE) - ")
+    assert labels["body.content/p[1]"] == start + len("Madrid, June 18 (EFE).- ")
     # media references and tables hold no story text
-    assert "Chart" not in story.mt and "January</td>" not in story.mt and "3.2" not in story.mt
+    assert "Chart" not in story.mt and "GDP growth" not in story.mt
 
 
 def test_news_message_with_several_items_and_plain_inline_data(tmp_path: Path) -> None:
@@ -181,7 +184,7 @@ def test_a_bare_doctype_is_accepted() -> None:
     path = WIRE / "nitf" / "es-en-inflation.xml"
     assert "<!DOCTYPE nitf SYSTEM" in path.read_text(encoding="utf-8")
     (story,) = read_feed(path)
-    assert story.mt.startswith("Spanish inflation rises")
+    assert story.mt.startswith("The Bank of Spain raises its growth forecast")
 
 
 @pytest.mark.parametrize(
