@@ -37,6 +37,7 @@ from checker.text import normalise
 _TOKEN = re.compile(r"[^\W_]+|[^\w\s\-‐‑'’ʼ]|_")
 _DETACHED_HYPHEN = re.compile(r"(?:^|\s)[-‐‑](?=\w)|(?<=\w)[-‐‑](?:\s|$)")
 MIN_FUZZY_LENGTH = 5
+DEPRECATED_PENALTY = 10.0
 _SOFT = " \t\u00a0\u202f-‐‑'’ʼ"
 _PREFIX = "\0"
 """Words shorter than this match only exactly (``bank`` is not a misspelt ``band``)."""
@@ -56,6 +57,7 @@ class Language:
     connectors: frozenset[str]
     suffixes: tuple[str, ...] = ()
     min_stem: int = 3
+    spelling: tuple[tuple[str, str], ...] = ()
 
     @classmethod
     @cache
@@ -70,6 +72,7 @@ class Language:
             frozenset(table.get("connectors", ())),
             tuple(table.get("suffixes", ())),
             int(table.get("min_stem", 3)),
+            tuple((a, b) for a, b in table.get("spelling", ())),
         )
 
     @property
@@ -82,6 +85,18 @@ class Language:
             if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
                 return key[: -len(suffix)]
         return key
+
+    def spell(self, key: str) -> str:
+        """``key`` in one spelling of the language's variants (``organisation`` ->
+        ``organization``, ``defence`` -> ``defense``), so they compare equal."""
+        for ending, replacement in self.spelling:
+            if key.endswith(ending) and (key == ending or len(key) - len(ending) >= 3):
+                return key[: -len(ending)] + replacement
+        return key
+
+    def normal(self, token: Token) -> str:
+        """The key a token is compared by: spelling unified, then stemmed."""
+        return self.stem(self.spell(token.key)) if token.is_word else token.key
 
 
 @dataclass(frozen=True)
@@ -130,7 +145,10 @@ class IndexedTerm:
     term: Term
     words: tuple[str, ...]
     """Surface text of each token of the term."""
+    raw_keys: tuple[str, ...]
+    """Lower-cased tokens, as written."""
     keys: tuple[str, ...]
+    """Lower-cased tokens, spelling variants unified."""
     stems: tuple[str, ...]
     content: tuple[str, ...]
     """Stemmed keys of the content words (connectors and punctuation left out), in order."""
@@ -157,6 +175,9 @@ class TermMatch:
     """Token indexes of the first and last token of the match."""
     term: IndexedTerm
     inflected: bool = False
+    variant: bool = False
+    """Found only once spelling variants were unified (``Organisation`` for a term
+    written ``Organization``)."""
 
     @property
     def concept(self) -> str:
@@ -246,7 +267,9 @@ class GlossaryIndex:
         self._languages: dict[str, _LanguageIndex] = {}
         words: dict[str, set[str]] = defaultdict(set)
         for entry in self.terms:
-            words[entry.concept].update(k for k in entry.keys if len(k) >= 3 and k.isalpha())
+            words[entry.concept].update(
+                k for k in entry.raw_keys if len(k) >= 3 and k.isalpha()
+            )
         self.concept_words = {c: frozenset(w) for c, w in words.items()}
         """Every word of every term of a concept, in any language: a word of another
         language's name (``Banco`` in ``Banco of Spain``) is a half-translated name."""
@@ -256,14 +279,16 @@ class GlossaryIndex:
         tokens = tokenize(normalise(term.text))
         if not tokens:
             return None
-        keys = tuple(t.key for t in tokens)
-        stems = tuple(language.stem(t.key) if t.is_word else t.key for t in tokens)
+        raw = tuple(t.key for t in tokens)
+        keys = tuple(language.spell(t.key) if t.is_word else t.key for t in tokens)
+        stems = tuple(language.normal(t) for t in tokens)
         content = tuple(
             stem for t, stem in zip(tokens, stems, strict=True)
             if t.is_word and t.key not in language.connectors
         )
         return IndexedTerm(
-            len(self.terms), concept, term, tuple(t.text for t in tokens), keys, stems, content,
+            len(self.terms), concept, term, tuple(t.text for t in tokens), raw, keys, stems,
+            content,
             tuple(t.is_word and term.exact_case(t.text) for t in tokens),
         )
 
@@ -314,16 +339,17 @@ class GlossaryIndex:
     def analyse(self, text: str, lang: str) -> TextTerms:
         """Known forms of every term in ``text`` (a text in ``lang``); garbles on demand."""
         tokens = tokenize(text)
-        starts, keystring = _keystring(tokens, [t.key for t in tokens])
+        language = Language.of(lang)
+        starts, keystring = _keystring(
+            tokens, [language.spell(t.key) if t.is_word else t.key for t in tokens]
+        )
         found: dict[tuple[int, int, int], TermMatch] = {}
         for first, last, index in _search(self._exact, keystring, starts):
             self._accept(found, tokens, first, last, self.terms[index], inflected=False)
-        if self.terms and Language.of(lang).inflects:
+        if self.terms and language.inflects:
             index = self.language(lang)
             if index.stemmed is not None:
-                language = index.language
-                stems = [language.stem(t.key) if t.is_word else t.key for t in tokens]
-                starts, keystring = _keystring(tokens, stems)
+                starts, keystring = _keystring(tokens, [language.normal(t) for t in tokens])
                 for first, last, term in _search(index.stemmed, keystring, starts):
                     self._accept(found, tokens, first, last, self.terms[term], inflected=True)
         matches = sorted(found.values(), key=lambda m: (m.start, -m.end, m.term.index))
@@ -344,7 +370,10 @@ class GlossaryIndex:
         span = tokens[first : last + 1]
         if any(term.exact_case) and not _same_case(span, term):
             return
-        found[key] = TermMatch(span[0].start, span[-1].end, first, last, term, inflected)
+        variant = not inflected and tuple(t.key for t in span) != term.raw_keys
+        found[key] = TermMatch(
+            span[0].start, span[-1].end, first, last, term, inflected, variant
+        )
 
     # -- garbled forms ---------------------------------------------------------------------
     def find_garbles(
@@ -365,7 +394,15 @@ class GlossaryIndex:
                 if garble is not None:
                     candidates.append(garble)
         chosen: list[Garble] = []
-        for garble in sorted(candidates, key=lambda g: (-g.score, g.start, -(g.end - g.start))):
+        # A near miss of a deprecated form counts for less than one of an accepted term.
+        candidates.sort(
+            key=lambda g: (
+                -(g.score - (0 if g.term.status.accepted else DEPRECATED_PENALTY)),
+                g.start,
+                g.start - g.end,
+            )
+        )
+        for garble in candidates:
             if any(_overlaps(garble, c) for c in chosen):
                 continue
             if any(_blocks(m, garble) for m in analysed.matches):
@@ -391,8 +428,7 @@ class _GarbleSearch:
         self.settings = settings
         assert analysed.index is not None
         self.concept_words = analysed.index.concept_words
-        stem = self.language.stem
-        self.stems = [stem(t.key) if t.is_word else t.key for t in self.tokens]
+        self.stems = [self.language.normal(t) for t in self.tokens]
         self._near: dict[str, frozenset[str]] = {}
 
     def near(self, j: int) -> frozenset[str]:
@@ -411,7 +447,7 @@ class _GarbleSearch:
         a, b = self.tokens[j], self.tokens[j + 1]
         if not (a.is_word and b.is_word) or b.gap not in ("-", "‐", "‑", " "):
             return None
-        word = self.language.stem(a.key + b.key)
+        word = self.language.stem(self.language.spell(a.key + b.key))
         return word if word in self.index.vocab else None
 
     def candidates(self, i: int) -> set[int]:
@@ -549,7 +585,7 @@ class _GarbleSearch:
         """How well token ``j`` stands in for a content word of ``term`` (0-100): the
         rapidfuzz ratio of the two, or 100 for the concept's word in another language."""
         key = self.tokens[j].key
-        if key in self.concept_words.get(term.concept, ()) and key not in term.keys:
+        if key in self.concept_words.get(term.concept, ()) and key not in term.raw_keys:
             return 100.0
         return fuzz.ratio(self.stems[j], term.content[content_index])
 

@@ -156,7 +156,8 @@ class ForbiddenTerm(GlossaryRule):
     A deprecated term is a known wrong form of a concept: a calque (`France-Presse
     Agency`), an acronym left in the source language (`OMS` in English), a misspelling
     the glossary owner has seen before. A deprecated form inside a longer accepted term
-    is not reported.
+    is not reported, nor is another spelling of a deprecated term (`Organization` for
+    `Organisation`), which may well be the preferred one.
 
     ## Why it matters
     Wrong institution names are the most visible translation errors in wire copy, and
@@ -179,7 +180,7 @@ class ForbiddenTerm(GlossaryRule):
         found = mt_terms(story, self.index).in_language(story.lang)
         accepted = [m for m in found if m.term.status.accepted]
         for m in found:
-            if m.term.status is not Status.DEPRECATED:
+            if m.term.status is not Status.DEPRECATED or m.variant:
                 continue
             if any(
                 a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)
