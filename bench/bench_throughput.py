@@ -56,9 +56,10 @@ def main() -> None:
             (root / "mt" / f"story-{number:04d}.txt").write_text(story.mt_text)
             (root / "ref" / f"story-{number:04d}.txt").write_text(story.ref_text)
         out = root / "out.json"
-        command = [*wirecheck, "check", str(root / "mt"), "--ref", str(root / "ref"),
-                   "--lang", "en", "--format", "json", "-o", str(out), "--exit-zero", *jobs]
-        wire_seconds = timed(command)
+        base = [*wirecheck, "check", str(root / "mt"), "--ref", str(root / "ref"),
+                "--lang", "en", "--format", "json", "-o", str(out), "--exit-zero"]
+        wire_seconds = timed([*base, *jobs])
+        parallel_seconds = timed(base) if jobs else None
         document = json.loads(out.read_text())
         segments = [s for story in document["stories"] for s in story["segments"]]
         pairs = [[s["mt"], s["ref"]] for s in segments if s["mt"] and s["ref"]]
@@ -74,6 +75,10 @@ def main() -> None:
           f"{len(pairs) / plain_seconds:8.0f} segments/s")
     print(f"ratio (plain time / wirecheck time): {plain_seconds / wire_seconds:.2f}x "
           f"(target >= 3x)")
+    if parallel_seconds:
+        print(f"wirecheck check (default --jobs, all cores): {parallel_seconds:6.2f} s  "
+              f"{len(segments) / parallel_seconds:8.0f} segments/s, "
+              f"ratio {plain_seconds / parallel_seconds:.2f}x")
 
 
 if __name__ == "__main__":

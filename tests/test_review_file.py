@@ -247,3 +247,26 @@ def test_a_moved_feed_keeps_its_review(story: StoryInput, tmp_path: Path) -> Non
     again = ReviewSession.open(moved / "mt.reviewed.json").add(
         next(read_feed(moved / "mt", moved / "ref")))
     assert again.text.startswith("Rome - Police") and not again.notes
+
+
+def test_check_honours_dismissals_and_reports_stale_ones(cli, tmp_path) -> None:
+    import json
+
+    story = tmp_path / "story.txt"
+    story.write_text(
+        "Le gouvernement a refusé de commenter ces informations publiées lundi par la presse.\n"
+    )
+    first = cli("check", str(story), "--lang", "en", "--select", "WC401")
+    assert first.code == 1
+    text = "Le gouvernement a refusé de commenter ces informations publiées lundi par la presse."
+    review = tmp_path / "story.reviewed.json"
+    review.write_text(json.dumps({"version": 1, "stories": {"story": {"decisions": [
+        {"action": "dismiss", "rule": "WC401", "text": text, "reason": "quoted title"},
+        {"action": "dismiss", "rule": "WC501", "text": "1,600", "reason": "old"},
+    ]}}}))
+    second = cli("check", str(story), "--lang", "en", "--select", "WC401", "--review-file", str(review))
+    assert second.code == 0
+    assert "WC401 [error]" not in second.out
+    assert "dismissal of WC501 '1,600' matches no finding" in second.err
+    ignored = cli("check", str(story), "--lang", "en", "--select", "WC401", "--review-file", "-")
+    assert ignored.code == 1

@@ -8,6 +8,7 @@ import os
 import sys
 from collections import Counter
 from collections.abc import Iterator
+from pathlib import Path
 from typing import TextIO
 
 from checker.atomic import atomic_open
@@ -15,10 +16,18 @@ from checker.baseline import Baseline, BaselineWriter
 from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
 from checker.config import FAIL_ON, Settings
 from checker.engine import DEFAULT_LANG, Checker
+from checker.errors import InputError
 from checker.model import Scores, StoryResult
 from checker.output import FORMATTERS, OutputOptions, reaches
 from checker.parallel import check_stories, default_jobs
 from checker.progress import Progress, count_stories, wanted
+from checker.review import (
+    ReviewFile,
+    StaleDecision,
+    default_review_path,
+    drop_dismissed,
+    stale_decisions,
+)
 from checker.scoring import merge_sums
 from checker.serialize import Summary
 
@@ -52,6 +61,11 @@ def register(sub: argparse._SubParsersAction) -> None:
     out.add_argument("--progress", action=argparse.BooleanOptionalAction, default=None,
                      help="progress line on stderr (default: on a terminal, outside CI, "
                      "once the run lasts two seconds)")
+    parser.add_argument(
+        "--review-file", metavar="FILE",
+        help="honour the dismissals recorded by 'wirecheck review' in FILE (default: the "
+        "review file beside the first MT path, when it exists); '-' to ignore it",
+    )
     base = parser.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE",
                       help="findings recorded in FILE neither print nor fail the run; "
@@ -137,6 +151,8 @@ def run(args: argparse.Namespace) -> int:
     checker = Checker(settings)
     baseline = Baseline.load(args.baseline) if args.baseline else None
     recorder = BaselineWriter() if args.write_baseline else None
+    review = _review_file(args)
+    stale: list[StaleDecision] = []
     show_progress = wanted(sys.stderr, args.progress)
     progress = Progress(count_stories(args.mt) if show_progress else None, enabled=show_progress)
     failed = False
@@ -152,6 +168,9 @@ def run(args: argparse.Namespace) -> int:
         formatter = FORMATTERS[args.format](stream, options)
         try:
             for result in results_from_args(args, settings, checker):
+                if review is not None:
+                    stale.extend(stale_decisions(review, [result]))
+                    result = drop_dismissed(result, review)
                 if baseline is not None:
                     result = baseline.apply(result)
                 if recorder is not None:
@@ -164,6 +183,8 @@ def run(args: argparse.Namespace) -> int:
         finally:
             progress.close()
         formatter.finish(summary, corpus.scores(checker), checker.signature())
+    for decision in stale[:10]:
+        print(f"wirecheck: {review.path if review else ''}: {decision}", file=sys.stderr)
     if baseline is not None:
         _report_unmatched(baseline)
     if recorder is not None:
@@ -176,6 +197,16 @@ def run(args: argparse.Namespace) -> int:
     if failed and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
+
+
+def _review_file(args: argparse.Namespace) -> ReviewFile | None:
+    """The editors' review decisions to honour, if any."""
+    if args.review_file == "-":
+        return None
+    path = Path(args.review_file) if args.review_file else default_review_path(args.mt[0])
+    if args.review_file and not path.is_file():
+        raise InputError(str(path), "review file does not exist")
+    return ReviewFile.load(path) if path.is_file() else None
 
 
 def _report_unmatched(baseline: Baseline, shown: int = 10) -> None:

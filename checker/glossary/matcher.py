@@ -616,6 +616,37 @@ class _GarbleSearch:
         return found
 
 
+def outermost(matches: Sequence[TermMatch]) -> list[TermMatch]:
+    """Matches not inside a longer match of another concept (``ONU`` inside ``Conseil de
+    sécurité de l'ONU`` names the Security Council, not the United Nations)."""
+    kept = []
+    for m in matches:
+        inside = any(
+            o.concept != m.concept
+            and o.start <= m.start
+            and m.end <= o.end
+            and (o.end - o.start) > (m.end - m.start)
+            for o in matches
+        )
+        if not inside:
+            kept.append(m)
+    return kept
+
+
+def mentions(matches: Sequence[TermMatch]) -> list[TermMatch]:
+    """One match per mention of a concept: matches inside a longer one (of any concept)
+    and repeats of the same span dropped, accepted terms preferred on a tie."""
+    ranked = sorted(
+        matches, key=lambda m: (m.start, m.start - m.end, not m.term.status.accepted, m.variant)
+    )
+    kept: list[TermMatch] = []
+    for m in ranked:
+        if any(k.start <= m.start and m.end <= k.end for k in kept):
+            continue
+        kept.append(m)
+    return kept
+
+
 def _pattern(keys: Iterable[str]) -> str:
     return " " + " ".join(keys) + " "
 

@@ -13,7 +13,13 @@ from typing import Any
 from checker.config import Settings
 from checker.context import StoryContext
 from checker.glossary.load import describe, load_index
-from checker.glossary.matcher import GarbleSettings, GlossaryIndex, TermMatch, TextTerms
+from checker.glossary.matcher import (
+    GarbleSettings,
+    GlossaryIndex,
+    TermMatch,
+    TextTerms,
+    outermost,
+)
 from checker.glossary.model import Status
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
@@ -39,23 +45,6 @@ def src_terms(story: StoryContext, index: GlossaryIndex) -> TextTerms | None:
         found = index.analyse(story.src.text, story.src_lang)
         story.memo[key] = found
     return found
-
-
-def outermost(matches: list[TermMatch]) -> list[TermMatch]:
-    """Matches not inside a longer match of another concept (``ONU`` inside ``Conseil de
-    sécurité de l'ONU`` names the Security Council, not the United Nations)."""
-    kept = []
-    for m in matches:
-        inside = any(
-            o.concept != m.concept
-            and o.start <= m.start
-            and m.end <= o.end
-            and (o.end - o.start) > (m.end - m.start)
-            for o in matches
-        )
-        if not inside:
-            kept.append(m)
-    return kept
 
 
 class GlossaryRule(Rule):

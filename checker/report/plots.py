@@ -1,0 +1,141 @@
+"""Plots for the HTML report: matplotlib figures rendered to inline SVG strings.
+
+Figures are built with matplotlib's object API (no pyplot, no global backend), so a
+report can be made from any thread or process. SVG output is made reproducible (fixed
+hash salt, no date) and keeps text as text, so the report stays small and searchable.
+Each function returns ``None`` when there is nothing to plot.
+"""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Sequence
+from typing import Any
+
+import matplotlib
+from matplotlib.backends.backend_svg import FigureCanvasSVG
+from matplotlib.figure import Figure
+
+COLOURS = {
+    "correct": "#4c8c4a",
+    "garbled": "#c0392b",
+    "forbidden": "#e67e22",
+    "missing": "#7d5ba6",
+    "score": "#3b6ea5",
+}
+_RC = {
+    "svg.hashsalt": "wirecheck",
+    "svg.fonttype": "none",
+    "font.family": "sans-serif",
+    "font.size": 9,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+}
+
+
+def _svg(figure: Figure) -> str:
+    FigureCanvasSVG(figure)
+    buffer = io.StringIO()
+    with matplotlib.rc_context(_RC):
+        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+    text = buffer.getvalue()
+    return text[text.index("<svg") :]
+
+
+def _figure(width: float, height: float) -> Figure:
+    with matplotlib.rc_context(_RC):
+        return Figure(figsize=(width, height), layout="constrained")
+
+
+def _short(label: str, limit: int = 38) -> str:
+    return label if len(label) <= limit else label[: limit - 1] + "…"
+
+
+def problem_concepts(concepts: Sequence[dict[str, Any]], top: int = 15) -> str | None:
+    """Stacked bars of the concepts with the most garbled, forbidden and missing forms."""
+    rows = [c for c in concepts if c["problems"]][:top]
+    if not rows:
+        return None
+    rows = rows[::-1]  # largest at the top
+    with matplotlib.rc_context(_RC):
+        figure = _figure(7.0, 0.9 + 0.32 * len(rows))
+        axes = figure.add_subplot()
+        labels = [_short(f"{c['label']} ({c['id']})") for c in rows]
+        left = [0] * len(rows)
+        for kind in ("garbled", "forbidden", "missing"):
+            values = [c[kind] for c in rows]
+            axes.barh(labels, values, left=left, color=COLOURS[kind], label=kind, height=0.6)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.set_xlabel("findings across the feed")
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.legend(loc="lower right", frameon=False)
+        axes.set_title("Concepts most often garbled, forbidden or missing", loc="left")
+        return _svg(figure)
+
+
+def concept_usage(concepts: Sequence[dict[str, Any]], top: int = 15) -> str | None:
+    """How the most mentioned concepts fared: correct against damaged renderings."""
+    rows = sorted(concepts, key=lambda c: (-(c["occurrences"] + c["missing"]), c["id"]))[:top]
+    rows = [c for c in rows if c["occurrences"] + c["missing"]]
+    if not rows:
+        return None
+    rows = rows[::-1]
+    with matplotlib.rc_context(_RC):
+        figure = _figure(7.0, 0.9 + 0.32 * len(rows))
+        axes = figure.add_subplot()
+        labels = [_short(f"{c['label']} ({c['id']})") for c in rows]
+        left = [0] * len(rows)
+        for kind in ("correct", "garbled", "forbidden", "missing"):
+            values = [c[kind] for c in rows]
+            axes.barh(labels, values, left=left, color=COLOURS[kind], label=kind, height=0.6)
+            left = [a + b for a, b in zip(left, values, strict=True)]
+        axes.set_xlabel("mentions across the feed")
+        axes.xaxis.get_major_locator().set_params(integer=True)
+        axes.legend(loc="lower right", frameon=False)
+        axes.set_title("Most mentioned concepts and how they were rendered", loc="left")
+        return _svg(figure)
+
+
+def histogram(values: Sequence[float], title: str, xlabel: str) -> str | None:
+    """A histogram of scores on the 0-100 scale, with the median marked."""
+    if not values:
+        return None
+    ordered = sorted(values)
+    median = ordered[len(ordered) // 2]
+    with matplotlib.rc_context(_RC):
+        figure = _figure(7.0, 2.6)
+        axes = figure.add_subplot()
+        axes.hist(values, bins=20, range=(0, 100), color=COLOURS["score"], edgecolor="white")
+        axes.axvline(median, color="#333333", linestyle="--", linewidth=1)
+        axes.annotate(
+            f"median {median:.1f}", (median, 1), xycoords=("data", "axes fraction"),
+            xytext=(4, -12), textcoords="offset points",
+        )
+        axes.set_xlim(0, 100)
+        axes.set_xlabel(xlabel)
+        axes.set_ylabel("count")
+        axes.yaxis.get_major_locator().set_params(integer=True)
+        axes.set_title(title, loc="left")
+        return _svg(figure)
+
+
+def story_scores(stories: Sequence[dict[str, Any]], limit: int = 40) -> str | None:
+    """Per-story chrF: one bar per story for a small feed, a histogram for a large one."""
+    scored = [s for s in stories if s["chrf"] is not None]
+    if not scored:
+        return None
+    if len(scored) > limit:
+        return histogram([s["chrf"] for s in scored], "Story chrF", "chrF against the reference")
+    scored = sorted(scored, key=lambda s: s["chrf"], reverse=True)
+    with matplotlib.rc_context(_RC):
+        figure = _figure(7.0, 0.9 + 0.3 * len(scored))
+        axes = figure.add_subplot()
+        labels = [_short(s["id"], 30) for s in scored]
+        values = [s["chrf"] for s in scored]
+        axes.barh(labels, values, color=COLOURS["score"], height=0.6)
+        for y, value in enumerate(values):
+            axes.annotate(f"{value:.1f}", (value, y), xytext=(3, -3), textcoords="offset points")
+        axes.set_xlim(0, 100)
+        axes.set_xlabel("chrF against the reference")
+        axes.set_title("Story chrF", loc="left")
+        return _svg(figure)

@@ -1,0 +1,328 @@
+"""Boilerplate rules (WC3xx): page chrome a scraper kept and the engine translated.
+
+Each rule looks at whole lines of the MT text. Time-stamp words and related-content
+prompts come from ``checker/rules/langdata/<lang>.toml`` (tables ``timestamp`` and
+``related``) for the target language and, when known, the source language (a scraped
+page often keeps prompts the engine did not translate). Feeds add their own patterns
+with ``extra-patterns`` (regular expressions matched against the whole line).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any
+
+import regex
+
+from checker.config import Settings
+from checker.context import StoryContext
+from checker.model import Category, Severity
+from checker.rules import langdata
+from checker.rules.base import Hit, Rule
+
+MAX_CHROME_LINE = 160
+"""Longer lines are story text, never chrome."""
+
+
+def stripped_lines(text: str) -> list[tuple[int, int]]:
+    """``(start, end)`` of every non-blank line, surrounding white space excluded."""
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        content = line.strip()
+        if content:
+            lead = len(line) - len(line.lstrip())
+            spans.append((start + lead, start + lead + len(content)))
+        start += len(line) + 1
+    return spans
+
+
+def story_languages(story: StoryContext) -> tuple[str, ...]:
+    """The target language, then the source language when known and different."""
+    if story.src_lang and story.src_lang != story.lang:
+        return (story.lang, story.src_lang)
+    return (story.lang,)
+
+
+def _extra_patterns(rule: Rule) -> list[regex.Pattern[str]]:
+    return langdata.compile_patterns(
+        rule.options.get("extra-patterns"),
+        f"[rules.{rule.code}] extra-patterns",
+        rule.settings.config_path,
+    )
+
+
+class PunctuationOnlyLine(Rule):
+    """Finds lines that hold punctuation but no letter or digit (a lone "-", "***").
+
+    Scraped pages leave separators, bullets and list markers on lines of their own; the
+    engine passes them through. Lines listed in the `allow` option (for a feed whose house
+    style uses a separator such as `* * *`) are accepted.
+
+    ## Why it matters
+    A lone dash or asterisk line is visible junk in the published story.
+
+    ## Example
+    A line holding only `-` between the last quote and `Related News :`.
+
+    ## Use instead
+    Delete the line.
+    """
+
+    code = "WC301"
+    name = "punctuation-only-line"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_title = "Delete the line"
+
+    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings, options)
+        allowed = self.options.get("allow", [])
+        self.allowed = frozenset(a.strip() for a in allowed if isinstance(a, str))
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        text = story.text
+        for start, end in stripped_lines(text):
+            line = text[start:end]
+            if any(ch.isalnum() for ch in line) or line in self.allowed:
+                continue
+            yield Hit(start, end, f"line '{line}' has no letter or digit", suggestion="")
+
+
+# -- WC302 ---------------------------------------------------------------------------------
+_TIME = (
+    r"\d{1,2}\s?(?::|h|\.)\s?\d{2}(?!\d)(?:\s?[ap]\.?\s?m\.?)?"
+    r"|\d{1,2}\s?[ap]\.?\s?m\.?(?!\p{L})"
+    r"|\d{1,2}\s?h(?!\p{L})"
+)
+_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)|\d{1,2}\.\d{1,2}\.(?!\d)"
+_NUMBER = r"\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.)?(?![\p{L}\d])"
+
+
+@dataclass(frozen=True)
+class TimestampPatterns:
+    """Compiled time-stamp patterns for one language."""
+
+    filler: regex.Pattern[str]
+    keyword: regex.Pattern[str]
+    strong: regex.Pattern[str]
+    dated: regex.Pattern[str]
+
+    @classmethod
+    def of(cls, lang: str) -> TimestampPatterns:
+        data = langdata.section(lang, "timestamp")
+        keywords = data.get("keywords", [])
+        words = [*keywords, *data.get("words", []), *data.get("relative", []),
+                 *data.get("months", []), *data.get("weekdays", [])]
+        word = r"(?<![\p{L}])" + langdata.alternation(words) + r"\.?(?![\p{L}])"
+        months = langdata.alternation(data.get("months", []))
+        relative = langdata.alternation(data.get("relative", []))
+        flags = regex.IGNORECASE
+        return cls(
+            filler=regex.compile(f"{_TIME}|{_DATE}|{word}|{_NUMBER}", flags),
+            keyword=regex.compile(
+                r"^\W*" + langdata.alternation(keywords) + r"(?![\p{L}])", flags
+            ),
+            strong=regex.compile(
+                rf"{_TIME}|{_DATE}|(?<![\p{{L}}]){relative}(?![\p{{L}}])"
+                rf"|(?<![\p{{L}}]){months}\.?\s+\d|\d{{1,2}}\.?\s+{months}(?![\p{{L}}])",
+                flags,
+            ),
+            dated=regex.compile(f"{_TIME}|{_DATE}", flags),
+        )
+
+    def matches(self, line: str) -> bool:
+        if len(line) > MAX_CHROME_LINE or any(ch.isalnum() for ch in self.filler.sub(" ", line)):
+            return False
+        if self.keyword.search(line):
+            return bool(self.strong.search(line))
+        return bool(self.dated.search(line))
+
+
+class TimestampLine(Rule):
+    """Finds page time stamps: "Posted at 12:01 p.m.", "Publié le 14/03/2024 à 18h20".
+
+    A line is a time stamp when it holds nothing but time-stamp words of the target (or
+    source) language ("posted", "updated", "on", "at", month and day names), times,
+    dates and numbers, with at least one time, date or relative day ("yesterday"). A
+    line of only a date and time ("14.03.2024, 18:20 Uhr") counts too. Feeds add
+    patterns with `extra-patterns = ["^Dernière heure.*$"]`.
+
+    ## Why it matters
+    The time stamp belongs to the web page the story was scraped from, not to the story;
+    published in wire copy it is wrong (and usually in the wrong time zone).
+
+    ## Example
+    `Posted at 12:01 p.m.` on a line between the standfirst and the byline.
+    `Publicado el 14/03/2024 a las 18:20`, `Veröffentlicht am 14.03.2024 um 18:20 Uhr`.
+
+    ## Use instead
+    Delete the line.
+    """
+
+    code = "WC302"
+    name = "timestamp-line"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_title = "Delete the line"
+
+    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings, options)
+        self.patterns = {
+            lang: TimestampPatterns.of(lang) for lang in langdata.languages_with("timestamp")
+        }
+        self.extra = _extra_patterns(self)
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        patterns = [self.patterns[lang] for lang in story_languages(story) if lang in self.patterns]
+        text = story.text
+        for start, end in stripped_lines(text):
+            line = text[start:end]
+            if any(p.fullmatch(line) for p in self.extra) or any(
+                p.matches(line) for p in patterns
+            ):
+                yield Hit(start, end, f"page time stamp '{line}'", suggestion="")
+
+
+# -- WC303 ---------------------------------------------------------------------------------
+_SEPARATORS = r"[\s|·•/,]+"
+
+
+@dataclass(frozen=True)
+class RelatedPatterns:
+    """Compiled related-content and share prompts for one language."""
+
+    prompt: regex.Pattern[str]
+    opener: regex.Pattern[str]
+
+    @classmethod
+    def of(cls, lang: str) -> RelatedPatterns:
+        data = langdata.section(lang, "related")
+        lines = langdata.alternation(data.get("lines", []))
+        openers = langdata.alternation(data.get("openers", []))
+        flags = regex.IGNORECASE
+        return cls(
+            prompt=regex.compile(
+                rf"[\W_]*{lines}(?:[ \t\u00a0\u202f]*[:.>»…]?[ \t]*|[ \t\u00a0\u202f]*:.*)", flags
+            ),
+            opener=regex.compile(rf"[\W_]*{openers}(?![\p{{L}}]).*", flags),
+        )
+
+
+def _share_line(words: Iterable[str]) -> regex.Pattern[str]:
+    """A line made of at least two social-network or share words ("Facebook Twitter Email")."""
+    token = langdata.alternation(words) + r"(?![\p{L}\-])"
+    return regex.compile(rf"{token}(?:{_SEPARATORS}{token})+[\s|·•/,]*", regex.IGNORECASE)
+
+
+class RelatedContentPrompt(Rule):
+    """Finds related-content, share and advertising prompts: "Related News :", "Lire aussi :".
+
+    A line that is only a prompt of the target (or source) language ("Read also",
+    "Noticias relacionadas", "Mehr zum Thema", "Advertisement"), such a prompt followed
+    by a colon and the linked headline ("Lire aussi : COP29 : …"), a call to action
+    ("Follow us on …"), or a row of share buttons ("Facebook Twitter Email"). Feeds add
+    patterns with `extra-patterns`.
+
+    ## Why it matters
+    The prompt and its headline point to a web page that the wire client does not have;
+    the teaser headline reads as part of the story.
+
+    ## Example
+    `Related News :` as the last line; `Mehr zum Thema: Was die Zinssenkung für Sparer
+    bedeutet` between two paragraphs.
+
+    ## Use instead
+    Delete the line.
+    """
+
+    code = "WC303"
+    name = "related-content-prompt"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_title = "Delete the line"
+
+    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings, options)
+        self.patterns = {
+            lang: RelatedPatterns.of(lang) for lang in langdata.languages_with("related")
+        }
+        self.share = _share_line(langdata.common().get("social", []))
+        self.extra = _extra_patterns(self)
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        patterns = [self.patterns[lang] for lang in story_languages(story) if lang in self.patterns]
+        text = story.text
+        for start, end in stripped_lines(text):
+            line = text[start:end]
+            if len(line) > MAX_CHROME_LINE:
+                continue
+            if (
+                any(p.fullmatch(line) for p in self.extra)
+                or any(p.prompt.fullmatch(line) or p.opener.fullmatch(line) for p in patterns)
+                or self.share.fullmatch(line)
+            ):
+                yield Hit(start, end, f"related-content or share prompt '{line}'", suggestion="")
+
+
+# -- WC304 ---------------------------------------------------------------------------------
+_DOMAIN = regex.compile(
+    r"(?:https?://)?(?:www\.)?[\p{L}\d-]+(?:\.[\p{L}\d-]+)*"
+    r"\.(?:com|net|org|info|news|fr|es|de|it|pt|ch|be|at|ca|uk|eu|tv|io|co)(?![\p{L}\d])",
+    regex.IGNORECASE,
+)
+# "DayFR": lower case followed by two or more capitals ending the word.
+_MIXED_CAPS = regex.compile(r"\p{Ll}\p{Lu}{2,}(?![\p{L}])")
+MAX_SITE_WORDS = 5
+
+
+class SiteNameLine(Rule):
+    """Finds the scraped site's name on the first line of the story ("DayFR Euro").
+
+    The first non-blank line is a site name when it is short (at most five words, no
+    sentence punctuation), more text follows, and it looks like one: a domain name
+    ("lemonde.fr"), a word with trailing capitals ("DayFR"), or a known aggregator name.
+    Names listed in the feed's `site-names` option are found on any line.
+
+    ## Why it matters
+    The site name is not the story's; published, it sits above the headline as if it
+    were a kicker, and it names a competitor or an aggregator.
+
+    ## Example
+    `DayFR Euro` above the headline `Sending North Korean troops to Russia…`.
+
+    ## Use instead
+    Delete the line.
+    """
+
+    code = "WC304"
+    name = "site-name-line"
+    category = Category.BOILERPLATE
+    severity = Severity.WARNING
+    fix_title = "Delete the line"
+
+    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
+        super().__init__(settings, options)
+        configured = self.options.get("site-names", [])
+        self.configured = frozenset(
+            n.strip().casefold() for n in configured if isinstance(n, str) and n.strip()
+        )
+        self.known = frozenset(n.casefold() for n in langdata.common().get("site_names", []))
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        text = story.text
+        lines = stripped_lines(text)
+        for index, (start, end) in enumerate(lines):
+            line = text[start:end]
+            if line.casefold() in self.configured:
+                yield Hit(start, end, f"site name '{line}'", suggestion="")
+            elif index == 0 and len(lines) > 1 and self._looks_like_site(line):
+                yield Hit(start, end, f"first line '{line}' looks like a site name", suggestion="")
+
+    def _looks_like_site(self, line: str) -> bool:
+        if len(line.split()) > MAX_SITE_WORDS or line[-1] in ".!?:;,":
+            return False
+        return bool(
+            line.casefold() in self.known or _DOMAIN.search(line) or _MIXED_CAPS.search(line)
+        )
