@@ -85,7 +85,8 @@ class Term:
         """
         if self.case_sensitive is not None:
             return self.case_sensitive
-        return sum(1 for ch in word if ch.isupper()) >= 2
+        rest = word[1:]
+        return rest != rest.lower() and sum(1 for ch in word if ch.isupper()) >= 2
 
 
 @dataclass

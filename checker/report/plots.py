@@ -9,6 +9,7 @@ Each function returns ``None`` when there is nothing to plot.
 from __future__ import annotations
 
 import io
+import statistics
 from collections.abc import Sequence
 from typing import Any
 
@@ -37,7 +38,7 @@ def _svg(figure: Figure) -> str:
     FigureCanvasSVG(figure)
     buffer = io.StringIO()
     with matplotlib.rc_context(_RC):
-        figure.savefig(buffer, format="svg", metadata={"Date": None}, bbox_inches="tight")
+        figure.savefig(buffer, format="svg", metadata={"Date": None})
     text = buffer.getvalue()
     return text[text.index("<svg") :]
 
@@ -45,6 +46,19 @@ def _svg(figure: Figure) -> str:
 def _figure(width: float, height: float) -> Figure:
     with matplotlib.rc_context(_RC):
         return Figure(figsize=(width, height), layout="constrained")
+
+
+def _title(figure: Figure, title: str) -> None:
+    """A left-aligned title over the whole figure (the layout makes room for it)."""
+    figure.suptitle(title, x=0.01, ha="left", fontsize=10, fontweight="bold")
+
+
+def _legend(axes: Any) -> None:
+    """The legend in one row under the plot, where it cannot cover a bar."""
+    axes.legend(
+        loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4, frameon=False,
+        handlelength=1.2, columnspacing=1.2,
+    )
 
 
 def _short(label: str, limit: int = 38) -> str:
@@ -64,12 +78,14 @@ def problem_concepts(concepts: Sequence[dict[str, Any]], top: int = 15) -> str |
         left = [0] * len(rows)
         for kind in ("garbled", "forbidden", "missing"):
             values = [c[kind] for c in rows]
+            if not any(values):
+                continue
             axes.barh(labels, values, left=left, color=COLOURS[kind], label=kind, height=0.6)
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_xlabel("findings across the feed")
         axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.legend(loc="lower right", frameon=False)
-        axes.set_title("Concepts most often garbled, forbidden or missing", loc="left")
+        _legend(axes)
+        _title(figure, "Concepts most often garbled, forbidden or missing")
         return _svg(figure)
 
 
@@ -87,12 +103,14 @@ def concept_usage(concepts: Sequence[dict[str, Any]], top: int = 15) -> str | No
         left = [0] * len(rows)
         for kind in ("correct", "garbled", "forbidden", "missing"):
             values = [c[kind] for c in rows]
+            if not any(values):
+                continue
             axes.barh(labels, values, left=left, color=COLOURS[kind], label=kind, height=0.6)
             left = [a + b for a, b in zip(left, values, strict=True)]
         axes.set_xlabel("mentions across the feed")
         axes.xaxis.get_major_locator().set_params(integer=True)
-        axes.legend(loc="lower right", frameon=False)
-        axes.set_title("Most mentioned concepts and how they were rendered", loc="left")
+        _legend(axes)
+        _title(figure, "Most mentioned concepts: how they were rendered")
         return _svg(figure)
 
 
@@ -100,8 +118,7 @@ def histogram(values: Sequence[float], title: str, xlabel: str) -> str | None:
     """A histogram of scores on the 0-100 scale, with the median marked."""
     if not values:
         return None
-    ordered = sorted(values)
-    median = ordered[len(ordered) // 2]
+    median = statistics.median(values)
     with matplotlib.rc_context(_RC):
         figure = _figure(7.0, 2.6)
         axes = figure.add_subplot()
@@ -115,7 +132,7 @@ def histogram(values: Sequence[float], title: str, xlabel: str) -> str | None:
         axes.set_xlabel(xlabel)
         axes.set_ylabel("count")
         axes.yaxis.get_major_locator().set_params(integer=True)
-        axes.set_title(title, loc="left")
+        _title(figure, title)
         return _svg(figure)
 
 
@@ -137,5 +154,5 @@ def story_scores(stories: Sequence[dict[str, Any]], limit: int = 40) -> str | No
             axes.annotate(f"{value:.1f}", (value, y), xytext=(3, -3), textcoords="offset points")
         axes.set_xlim(0, 100)
         axes.set_xlabel("chrF against the reference")
-        axes.set_title("Story chrF", loc="left")
+        _title(figure, "Story chrF")
         return _svg(figure)

@@ -29,8 +29,12 @@ _GLUED = (
 # to AFP."), optionally naming whom it was said to.
 _ALONE = (
     r"(?<=[.!?…][\"”»’)]?)(?P<lead>[ \t]+)"
-    r"(?P<frag>{attr}(?:\s+(?:to|to the|a|a la|al|à|à la|der|dem|gegenüber|alla|ad)"
-    r"\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,2}})?[.!?])(?=\s|\Z)"
+    r"(?P<frag>{attr}{recipient}?[.!?])(?=\s|\Z)"
+)
+# Whom it was said to: "to AFP", "a la AFP", "gegenüber der dpa".
+_RECIPIENT = (
+    r"(?:\s+(?:to|to the|a|a la|al|à|à la|der|dem|gegenüber|alla|ad)"
+    r"\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,2}})"
 )
 _SENTENCE_END = ".!?…"
 _CLOSING_QUOTES = "\"”»’)"
@@ -51,6 +55,7 @@ class AttributionPatterns:
 
     glued: regex.Pattern[str]
     alone: regex.Pattern[str]
+    recipient: regex.Pattern[str]
     speech: regex.Pattern[str]
 
     @classmethod
@@ -62,7 +67,8 @@ class AttributionPatterns:
         flags = regex.IGNORECASE | regex.V0
         return cls(
             glued=regex.compile(_GLUED.format(dashes=dashes, attr=attr), flags),
-            alone=regex.compile(_ALONE.format(attr=attr), flags),
+            alone=regex.compile(_ALONE.format(attr=attr, recipient=_RECIPIENT.format()), flags),
+            recipient=regex.compile(_RECIPIENT.format() + r"?\s*", flags),
             speech=regex.compile(
                 r"(?<![\p{L}-])" + langdata.alternation(words) + r"(?![\p{L}])", flags
             ),
@@ -154,10 +160,14 @@ class StrayAttributionFragment(Rule):
         at_line_start = not text[line_start:dash_start].strip()
         after_sentence = _ends_sentence(text, lead_start)
         if at_line_start:
-            # "- He said the plan..." is a bullet; only a line that is just the fragment is junk.
+            # "- He said the plan..." is a bullet; only a line that is just the fragment
+            # ("-he declared to AFP.") is junk.
             line_end = text.find("\n", end)
             rest = text[end : len(text) if line_end < 0 else line_end]
-            if match.group("stop") is None or rest.strip():
+            tail = match.group("tail") or ""
+            if match.group("gap") or match.group("stop") is None or rest.strip():
+                return None
+            if not patterns.recipient.fullmatch(tail):
                 return None
             return Hit(
                 dash_start, end,
@@ -182,7 +192,7 @@ class StrayAttributionFragment(Rule):
 
 # A capitalised word (part of a name), a full stop, then a lower-case word.
 _JOIN = regex.compile(
-    r"(?<![\p{L}\p{N}.'’\-])(?P<prev>\p{Lu}[\p{L}'’\-]*\p{L})\.[ \t]+"
+    r"(?<![\p{L}\p{N}.\-])(?P<prev>\p{Lu}[\p{L}'’\-]*\p{L})\.[ \t]+"
     r"(?P<next>\p{Ll}[\p{Ll}'’\-]*)(?=[\s,;:.!?)]|\Z)"
 )
 

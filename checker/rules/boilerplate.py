@@ -195,10 +195,12 @@ class RelatedPatterns:
 
     prompt: regex.Pattern[str]
     opener: regex.Pattern[str]
+    share: regex.Pattern[str]
 
     @classmethod
     def of(cls, lang: str) -> RelatedPatterns:
         data = langdata.section(lang, "related")
+        buttons = [*langdata.common().get("social", []), *data.get("share", [])]
         lines = langdata.alternation(data.get("lines", []))
         openers = langdata.alternation(data.get("openers", []))
         flags = regex.IGNORECASE
@@ -207,6 +209,12 @@ class RelatedPatterns:
                 rf"[\W_]*{lines}(?:[ \t\u00a0\u202f]*[:.>»…]?[ \t]*|[ \t\u00a0\u202f]*:.*)", flags
             ),
             opener=regex.compile(rf"[\W_]*{openers}(?![\p{{L}}]).*", flags),
+            share=_share_line(buttons),
+        )
+
+    def matches(self, line: str) -> bool:
+        return bool(
+            self.prompt.fullmatch(line) or self.opener.fullmatch(line) or self.share.fullmatch(line)
         )
 
 
@@ -249,6 +257,7 @@ class RelatedContentPrompt(Rule):
             lang: RelatedPatterns.of(lang) for lang in langdata.languages_with("related")
         }
         self.share = _share_line(langdata.common().get("social", []))
+        """Rows of social-network buttons, for languages without data."""
         self.extra = _extra_patterns(self)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
@@ -260,7 +269,7 @@ class RelatedContentPrompt(Rule):
                 continue
             if (
                 any(p.fullmatch(line) for p in self.extra)
-                or any(p.prompt.fullmatch(line) or p.opener.fullmatch(line) for p in patterns)
+                or any(p.matches(line) for p in patterns)
                 or self.share.fullmatch(line)
             ):
                 yield Hit(start, end, f"related-content or share prompt '{line}'", suggestion="")

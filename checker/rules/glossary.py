@@ -8,18 +8,14 @@ carries the concept id in ``Finding.concept`` so reports can group by concept.
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
+from functools import cache
 from typing import Any
 
 from checker.config import Settings
 from checker.context import StoryContext
+from checker.glossary.garble import GarbleSettings
 from checker.glossary.load import describe, load_index
-from checker.glossary.matcher import (
-    GarbleSettings,
-    GlossaryIndex,
-    TermMatch,
-    TextTerms,
-    outermost,
-)
+from checker.glossary.matcher import GlossaryIndex, TermMatch, TextTerms, outermost
 from checker.glossary.model import Status
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
@@ -47,6 +43,13 @@ def src_terms(story: StoryContext, index: GlossaryIndex) -> TextTerms | None:
     return found
 
 
+@cache
+def _signature(index: GlossaryIndex) -> str:
+    """Files merged and a hash of the merged content (hashing 50,000 terms takes a while,
+    so once per index)."""
+    return f"{describe(index.glossary) or 'none'}|{index.glossary.digest()}"
+
+
 class GlossaryRule(Rule):
     """Base of the glossary rules: loads the run's glossary once, in ``__init__``."""
 
@@ -55,8 +58,7 @@ class GlossaryRule(Rule):
         self.index = load_index(settings)
 
     def signature(self) -> dict[str, str]:
-        glossary = self.index.glossary
-        return {"glossary": f"{describe(glossary) or 'none'}|{glossary.digest()}"}
+        return {"glossary": _signature(self.index)}
 
     def suggestion(self, concept_id: str, lang: str) -> str | None:
         concept = self.index.glossary.concept(concept_id)

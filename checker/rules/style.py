@@ -118,7 +118,7 @@ class CapitalisedByline(Rule):
             self.patterns[lang] = regex.compile(
                 rf"(?:{prefixes}\s+)?"
                 r"(?P<name>(?P<given>\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+){0,2})\s+"
-                r"(?P<surname>\p{Lu}{2,}(?:[-'’\s]\p{Lu}{2,}){0,2}))"
+                r"(?P<surname>\p{Lu}['’]?\p{Lu}+(?:[-'’\s]\p{Lu}{2,}){0,2}))"
                 r"(?:\s*[/|,]\s*[\p{L} .\-]{2,30}|\s*\([\p{L} .\-]{2,30}\))?\s*"
             )
 
@@ -169,8 +169,10 @@ class SourceStyleDateline(Rule):
 
     Two shapes are recognised in the first lines of a story: a city in parentheses
     opening the first paragraph (the style of French-language papers such as La Presse),
-    and Spanish-agency datelines ending in `.-` ("Madrid, June 18 (EFE).-") outside
-    Spanish copy. The fix writes the house dateline (`dateline.template` of the language,
+    and Spanish-agency datelines ending in `.-` ("Madrid, 18 Jun (EFE).-") where the
+    language's data does not accept them (`dateline.spanish_agency_style`: Spanish, and
+    English, which EFE's English service writes that way; option
+    `spanish-agency-style`). The fix writes the house dateline (`dateline.template` of the language,
     e.g. `{CITY} ({agency}) -`, or the `house-dateline` option) when the agency is known:
     from the dateline itself, the `agency` option, or the agency the story names most
     ("told AFP"). Otherwise the finding has no suggestion.
@@ -218,10 +220,13 @@ class SourceStyleDateline(Rule):
         parenthesised_ok = self.options.get(
             "parenthesised-city", data.get("parenthesised_city", False)
         )
+        spanish_ok = self.options.get(
+            "spanish-agency-style", data.get("spanish_agency_style", False)
+        )
         text = story.text
         for start, _end in stripped_lines(text)[:MAX_DATELINE_LINE]:
             match = self._spanish.match(text, start)
-            if match and not template.rstrip().endswith(".-"):
+            if match and not spanish_ok:
                 agency = match.group("agency")
                 yield Hit(
                     match.start(), match.end(),
@@ -232,8 +237,8 @@ class SourceStyleDateline(Rule):
             match = self._PARENTHESISED.match(text, start)
             if match and not parenthesised_ok:
                 city = match.group("city")
-                if city.casefold() in self.not_cities:
-                    continue
+                if city.casefold() in self.not_cities or city.isupper():
+                    continue  # "(AFP)", "(CNN)": an outlet, not a city
                 span_end = match.start() + len(city) + 2
                 agency = story_agency(story, self.options.get("agency"))
                 if agency is None:
@@ -322,7 +327,9 @@ class AgencyArticle(Rule):
 
     English names AFP, Reuters, EFE, dpa and most agencies without an article; "the AFP"
     is a calque of French "l'AFP" or Spanish "la AFP". The article is fine when it belongs
-    to a noun after the name ("the AFP photographer", "the Reuters tally"). French, Spanish
+    to a noun after the name ("the AFP photographer", "the Reuters tally"), so the pair is
+    flagged only before punctuation or a word that cannot be that noun ("on", "that",
+    "said", a weekday: `agency_article.followers`). French, Spanish
     and German use the article correctly, so the rule applies only to languages with an
     `agency_article` table (English).
 
@@ -347,31 +354,31 @@ class AgencyArticle(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.patterns = {}
-        self.nouns = {}
-        self.weekdays = {}
+        self.followers = {}
         for lang in self.languages:
             data = langdata.section(lang, "agency_article")
             weekdays = langdata.section(lang, "timestamp").get("weekdays", [])
-            self.weekdays[lang] = frozenset(w.casefold() for w in weekdays)
+            self.followers[lang] = frozenset(
+                w.casefold() for w in [*data.get("followers", []), *weekdays]
+            )
             articles = langdata.alternation(data.get("articles", []))
             agencies = langdata.alternation(data.get("agencies", []))
             self.patterns[lang] = regex.compile(
                 rf"(?<![\p{{L}}])(?i:{articles})\s+(?P<agency>{agencies})(?![\p{{L}}\d\-])"
                 r"(?P<after>(?:['’]s)?)[ \t]*(?P<next>[\p{L}]+)?"
             )
-            self.nouns[lang] = frozenset(n.casefold() for n in data.get("nouns", []))
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         pattern = self.patterns.get(story.lang)
         if pattern is None:
             return
-        nouns, weekdays = self.nouns[story.lang], self.weekdays[story.lang]
+        followers = self.followers[story.lang]
         for match in pattern.finditer(story.text):
-            following = match.group("next") or ""
-            if match.group("after") or following.casefold() in nouns:
-                continue
-            if following[:1].isupper() and following.casefold() not in weekdays:
-                continue  # "the Reuters Institute": the article belongs to the name
+            following = match.group("next")
+            if match.group("after"):
+                continue  # "the AFP's correspondent"
+            if following is not None and following.casefold() not in followers:
+                continue  # "the AFP photographer", "the Reuters Institute"
             agency = match.group("agency")
             yield Hit(
                 match.start(), match.end("agency"),

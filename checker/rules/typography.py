@@ -209,8 +209,10 @@ class NumberPatterns:
     @classmethod
     def of(cls, lang: str, decimal: str | None) -> NumberPatterns:
         data = langdata.section(lang, "numbers")
-        decimal = decimal or data.get("decimal", ".")
-        thousands = data.get("thousands", "," if decimal == "." else ".")
+        native = data.get("decimal", ".")
+        decimal = decimal or native
+        thousands = data.get("thousands", ",") if decimal == native else ""
+        thousands = thousands or ("," if decimal == "." else ".")
         other = "," if decimal == "." else "."
         unit = (
             r"(?=[ \u00a0\u202f]?" + langdata.alternation(data.get("units", []))

@@ -1,0 +1,140 @@
+"""Words as the glossary compares them: per-language keys, stems and spelling variants.
+
+Texts and terms are compared as *token keys*: words lower-cased, punctuation kept as
+tokens, hyphens and apostrophes dropped (``France-Presse`` and ``France Presse`` are the
+same key), dotted acronyms joined (``U.N.`` is ``UN``). Per-language data (connectors,
+inflection endings, spelling variants) lives in ``languages.toml`` beside this module.
+"""
+
+from __future__ import annotations
+
+import re
+import tomllib
+from collections.abc import Sequence
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import NamedTuple
+
+# A dotted acronym (U.N., U.S.) is one word, so that it matches its undotted form.
+_TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[^\w\s\-‐‑'’ʼ]|_")
+_SOFT = " \t\u00a0\u202f-‐‑'’ʼ"
+
+
+@cache
+def _language_data() -> dict[str, dict]:
+    raw = resources.files("checker.glossary").joinpath("languages.toml").read_text("utf-8")
+    return tomllib.loads(raw)
+
+
+@dataclass(frozen=True)
+class Language:
+    """How terms of one language are compared: its connectors and inflection endings."""
+
+    code: str
+    connectors: frozenset[str]
+    suffixes: tuple[str, ...] = ()
+    min_stem: int = 3
+    spelling: tuple[tuple[str, str], ...] = ()
+    endings: tuple[str, ...] = ()
+
+    @classmethod
+    @cache
+    def of(cls, code: str) -> Language:
+        data = _language_data()
+        table = data.get(code)
+        if table is None:
+            every = frozenset(w for t in data.values() for w in t.get("connectors", ()))
+            return cls(code, every)
+        return cls(
+            code,
+            frozenset(table.get("connectors", ())),
+            tuple(table.get("suffixes", ())),
+            int(table.get("min_stem", 3)),
+            tuple((a, b) for a, b in table.get("spelling", ())),
+            tuple(a for a, _ in table.get("spelling", ())),
+        )
+
+    @property
+    def inflects(self) -> bool:
+        return bool(self.suffixes)
+
+    def stem(self, key: str) -> str:
+        """``key`` without its inflectional ending (unchanged in non-inflecting languages)."""
+        for suffix in self.suffixes:
+            if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
+                return key[: -len(suffix)]
+        return key
+
+    def spell(self, key: str) -> str:
+        """``key`` in one spelling of the language's variants (``organisation`` ->
+        ``organization``, ``defence`` -> ``defense``), so they compare equal."""
+        if not self.spelling or not key.endswith(self.endings):
+            return key
+        for ending, replacement in self.spelling:
+            if key.endswith(ending) and (key == ending or len(key) - len(ending) >= 3):
+                return key[: -len(ending)] + replacement
+        return key
+
+    def normal(self, token: Token) -> str:
+        """The key a token is compared by: spelling unified, then stemmed."""
+        return self.stem(self.spell(token.key)) if token.is_word else token.key
+
+
+class Token(NamedTuple):
+    """A word or punctuation mark of a text: ``text[start:end]`` (a tuple: texts and
+    50,000-term glossaries make many of them)."""
+
+    start: int
+    end: int
+    text: str
+    key: str
+    """Lower-cased text (punctuation marks are their own key)."""
+    is_word: bool
+    gap: str
+    """The text between the previous token and this one."""
+
+    @property
+    def line_break(self) -> bool:
+        return "\n" in self.gap
+
+    @property
+    def capitalised(self) -> bool:
+        return self.is_word and self.text[:1].isupper()
+
+
+def tokenize(text: str) -> list[Token]:
+    """Words and punctuation marks of ``text``; spaces, hyphens and apostrophes separate.
+
+    A dotted acronym is one word keyed without its dots (``U.N.`` -> ``un``).
+    """
+    tokens = []
+    previous = 0
+    for match in _TOKEN.finditer(text):
+        word = match.group()
+        start, end = match.span()
+        is_word = word[:1].isalnum()
+        key = word.lower() if is_word else word
+        if is_word and word.endswith("."):
+            key = key.replace(".", "")
+        tokens.append(Token(start, end, word, key, is_word, text[previous:start]))
+        previous = end
+    return tokens
+
+
+def next_word(tokens: Sequence[Token], last: int) -> int | None:
+    """The word right after token ``last``, when only spaces, hyphens or apostrophes
+    separate them (``pour l'environnement``), on the same line."""
+    j = last + 1
+    if j < len(tokens) and tokens[j].is_word and soft_gap(tokens[j].gap):
+        return j
+    return None
+
+
+def soft_gap(gap: str) -> bool:
+    return "\n" not in gap and not gap.strip(_SOFT)
+
+
+def single_deletions(word: str) -> set[str]:
+    """``word`` without one of its letters, in every way (a SymSpell neighbourhood)."""
+    return {word[:i] + word[i + 1 :] for i in range(len(word))}
