@@ -21,14 +21,14 @@ from checker.rules.base import Hit, Rule
 
 # A dash glued to (or spaced before) an attribution, up to the end of its sentence.
 _GLUED = (
-    r"(?P<lead>[ \t]*)(?<![\p{{L}}\p{{N}}\-–])(?P<dash>[{dashes}])(?P<gap>[ \t]?)"
+    r"(?<![\p{{L}}\p{{N}}\-–])(?P<dash>[{dashes}])(?P<gap>[ \t]?)"
     r"(?P<frag>{attr})(?![\p{{L}}\-])"
     r"(?:(?P<tail>[^\n.!?«»“”\"]{{0,40}}?)(?P<stop>[.!?]|(?=\n)|\Z))?"
 )
 # An attribution standing alone as a sentence after a sentence end ("he said. He declared
 # to AFP."), optionally naming whom it was said to.
 _ALONE = (
-    r"(?<=[.!?…][\"”»’)]?)(?P<lead>[ \t]+)"
+    r"[.!?…][\"”»’)]?(?P<lead>[ \t]+)"
     r"(?P<frag>{attr}{recipient}?[.!?])(?=\s|\Z)"
 )
 # Whom it was said to: "to AFP", "a la AFP", "gegenüber der dpa".
@@ -87,7 +87,7 @@ def _clause_before(text: str, end: int) -> str:
 
 def _ends_sentence(text: str, pos: int) -> bool:
     """Whether ``text[:pos]`` ends with a sentence end (possibly inside closing quotes)."""
-    before = text[:pos].rstrip(" \t")
+    before = text[max(0, pos - 20) : pos].rstrip(" \t")
     if before.endswith(tuple(_CLOSING_QUOTES)):
         before = before[:-1]
     return before.endswith(tuple(_SENTENCE_END))
@@ -114,6 +114,10 @@ class StrayAttributionFragment(Rule):
     ## Use instead
     `“… address both problems,” he said.` (the fix deletes ` -he declared to AFP.`; where
     the fragment is the only attribution, it drops the dash.)
+
+    ## Languages
+    Those whose data file has an `attribution` table (speech verbs, pronouns, patterns):
+    en, fr, es, de, pt, it.
     """
 
     code = "WC201"
@@ -153,7 +157,9 @@ class StrayAttributionFragment(Rule):
 
     @staticmethod
     def _glued(text: str, match: regex.Match[str], patterns: AttributionPatterns) -> Hit | None:
-        lead_start, dash_start = match.start("lead"), match.start("dash")
+        dash_start = lead_start = match.start("dash")
+        while lead_start > 0 and text[lead_start - 1] in " \t":
+            lead_start -= 1
         end = match.end("stop") if match.group("stop") is not None else match.end("frag")
         fragment = text[match.start("frag") : end].strip()
         line_start = text.rfind("\n", 0, dash_start) + 1
@@ -216,6 +222,9 @@ class BrokenJoin(Rule):
 
     ## Use instead
     `said Lee Sang-min, a researcher at the Korea Institute for Defense Analyses.`
+
+    ## Options
+    `abbreviations = ["Intl."]`: more capitalised abbreviations a lower-case word may follow.
     """
 
     code = "WC202"

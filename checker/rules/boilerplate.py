@@ -68,6 +68,9 @@ class PunctuationOnlyLine(Rule):
 
     ## Use instead
     Delete the line.
+
+    ## Options
+    `allow = ["* * *"]`: lines the feed's house style uses as separators.
     """
 
     code = "WC301"
@@ -97,6 +100,7 @@ _TIME = (
     r"|\d{1,2}\s?h(?!\p{L})"
 )
 _DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)|\d{1,2}\.\d{1,2}\.(?!\d)"
+MAX_TIMESTAMP_WORDS = 16
 _NUMBER = r"\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.)?(?![\p{L}\d])"
 
 
@@ -133,11 +137,13 @@ class TimestampPatterns:
         )
 
     def matches(self, line: str) -> bool:
-        if len(line) > MAX_CHROME_LINE or any(ch.isalnum() for ch in self.filler.sub(" ", line)):
+        if len(line) > MAX_CHROME_LINE or len(line.split()) > MAX_TIMESTAMP_WORDS:
             return False
-        if self.keyword.search(line):
-            return bool(self.strong.search(line))
-        return bool(self.dated.search(line))
+        if not self.strong.search(line):
+            return False
+        if any(ch.isalnum() for ch in self.filler.sub(" ", line)):
+            return False
+        return bool(self.keyword.search(line) or self.dated.search(line))
 
 
 class TimestampLine(Rule):
@@ -159,6 +165,10 @@ class TimestampLine(Rule):
 
     ## Use instead
     Delete the line.
+
+    ## Options
+    `extra-patterns = ["Dernière heure.*"]`: regular expressions (case-insensitive) that a
+    whole line must match to be a time stamp.
     """
 
     code = "WC302"
@@ -243,6 +253,10 @@ class RelatedContentPrompt(Rule):
 
     ## Use instead
     Delete the line.
+
+    ## Options
+    `extra-patterns = [">>.*live blog.*"]`: regular expressions (case-insensitive) that a
+    whole line must match to be a prompt.
     """
 
     code = "WC303"
@@ -303,6 +317,9 @@ class SiteNameLine(Rule):
 
     ## Use instead
     Delete the line.
+
+    ## Options
+    `site-names = ["La Gazette du Soir"]`: names found as a whole line anywhere in a story.
     """
 
     code = "WC304"

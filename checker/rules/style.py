@@ -97,6 +97,9 @@ class CapitalisedByline(Rule):
 
     ## Use instead
     `Claire Lee`
+
+    ## Options
+    `allow-capitals = true`: the feed's house style writes byline surnames in capitals.
     """
 
     code = "WC701"
@@ -109,7 +112,7 @@ class CapitalisedByline(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.acronyms = frozenset(langdata.common().get("acronyms", []))
-        self.patterns = {}
+        self.patterns: dict[str, regex.Pattern[str]] = {}
         for lang in self.languages:
             data = langdata.section(lang, "byline")
             if data.get("surname_capitals", False):
@@ -186,6 +189,12 @@ class SourceStyleDateline(Rule):
 
     ## Use instead
     `SEOUL (AFP) - North Korea's decision to deploy thousands of soldiers…`
+
+    ## Options
+    `house-dateline = "{CITY} ({agency}) -"`: the dateline the fix writes (`{CITY}`
+    upper-cased, `{City}` as written, `{agency}`; or a literal text); `agency = "AFP"`:
+    the agency when the story does not name it; `parenthesised-city = true`: "(Seoul)" is
+    house style; `spanish-agency-style = true|false`: accept "Madrid, 18 jun (EFE).-".
     """
 
     code = "WC702"
@@ -257,6 +266,8 @@ class SourceStyleDateline(Rule):
 
 
 # -- WC703 ---------------------------------------------------------------------------------
+_LAST_WORD = regex.compile(r"(\p{L}+)[ \t]*$")
+
 class CalquedHonorific(Rule):
     """Finds courtesy titles calqued from the source: "Mr. Hong" for French "M. Hong".
 
@@ -276,6 +287,10 @@ class CalquedHonorific(Rule):
 
     ## Use instead
     `…in the security on the peninsula, Hong said.`
+
+    ## Options
+    `honorifics = true`: the house uses courtesy titles (silences the rule);
+    `honorifics = false`: it does not (turns the rule on for French copy).
     """
 
     code = "WC703"
@@ -288,7 +303,7 @@ class CalquedHonorific(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.data = {lang: langdata.section(lang, "honorifics") for lang in self.languages}
-        self.patterns = {}
+        self.patterns: dict[str, regex.Pattern[str]] = {}
         for lang, data in self.data.items():
             titles = list(data.get("titles", []))
             titles += [t[:1].upper() + t[1:] for t in titles]
@@ -311,7 +326,8 @@ class CalquedHonorific(Rule):
                 continue
             if any(s < match.start() < e for s, e in quotes):
                 continue
-            previous = regex.search(r"([\p{L}]+)[ \t]*$", text[max(0, match.start() - 30) : match.start()])
+            before = text[max(0, match.start() - 30) : match.start()]
+            previous = _LAST_WORD.search(before)
             if previous and previous.group(1).lower() in not_after:
                 continue
             yield Hit(
@@ -353,8 +369,8 @@ class AgencyArticle(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns = {}
-        self.followers = {}
+        self.patterns: dict[str, regex.Pattern[str]] = {}
+        self.followers: dict[str, frozenset[str]] = {}
         for lang in self.languages:
             data = langdata.section(lang, "agency_article")
             weekdays = langdata.section(lang, "timestamp").get("weekdays", [])

@@ -54,7 +54,7 @@ class SpaceBeforePunctuation(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns = {}
+        self.patterns: dict[str, regex.Pattern[str]] = {}
         for lang in self.languages:
             marks = langdata.section(lang, "punctuation").get("no_space_before", "")
             if marks:
@@ -84,7 +84,8 @@ class SpaceBeforePunctuation(Rule):
 def _pairs(value: Any, origin: str, path: str | None = None) -> frozenset[tuple[str, str]]:
     pairs = set()
     for pair in value or []:
-        if not (isinstance(pair, list) and len(pair) == 2 and all(isinstance(m, str) for m in pair)):
+        is_pair = isinstance(pair, list) and len(pair) == 2
+        if not (is_pair and all(isinstance(m, str) for m in pair)):
             raise ConfigError(path, f"{origin}: quotation marks must be [opening, closing] pairs")
         pairs.add((pair[0], pair[1]))
     return frozenset(pairs)
@@ -137,6 +138,9 @@ class ForeignQuotationMarks(Rule):
 
     ## Use instead
     `„Die EZB hat ihren Fokus eindeutig verlagert“, sagte Marcus Wendt.`
+
+    ## Options
+    `accept = [["«", "»"]]`: more (opening, closing) pairs the feed accepts.
     """
 
     code = "WC602"
@@ -258,6 +262,9 @@ class DecimalSeparator(Rule):
 
     ## Use instead
     English `3.2 percent`, `4,700 million`; German `2,5 Prozent`.
+
+    ## Options
+    `decimal = "."` or `","`: the feed's decimal mark, overriding the language's.
     """
 
     code = "WC603"
@@ -271,7 +278,9 @@ class DecimalSeparator(Rule):
         super().__init__(settings, options)
         decimal = self.options.get("decimal")
         if decimal is not None and decimal not in (".", ","):
-            raise ConfigError(settings.config_path, f"[rules.{self.code}] decimal must be '.' or ','")
+            raise ConfigError(
+                settings.config_path, f"[rules.{self.code}] decimal must be '.' or ','"
+            )
         self.patterns = {lang: NumberPatterns.of(lang, decimal) for lang in self.languages}
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
