@@ -191,3 +191,13 @@ def test_feed_abbreviations_option() -> None:
         rule_options={"WC202": {"abbreviations": ["Intl."]}},
     )
     assert Checker(settings).check(story).findings == ()
+
+
+def test_fragment_that_runs_on_has_no_automatic_fix() -> None:
+    text = (
+        "“We will rebuild,” the mayor said. -he declared to the reporters gathered outside "
+        "the ministry in the rain on Tuesday evening"
+    )
+    (finding,) = found(text, "en", "WC201")
+    assert finding.text == "-he declared"
+    assert finding.suggestion is None

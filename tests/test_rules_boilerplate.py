@@ -176,7 +176,9 @@ def test_site_name_on_the_first_line() -> None:
     assert finding.suggestion == ""
 
 
-@pytest.mark.parametrize("first", ["lemonde.fr", "www.example-news.com", "Yahoo News"])
+@pytest.mark.parametrize(
+    "first", ["lemonde.fr", "www.example-news.com", "Yahoo News", "Le Monde.fr | Actualités"]
+)
 def test_domains_and_aggregators(first: str) -> None:
     text = f"{first}\n\nFloods cut off villages in the south\n"
     assert [f.text for f in found(text, "en", "WC304")] == [first]
@@ -188,6 +190,8 @@ def test_domains_and_aggregators(first: str) -> None:
         "Kim visits Moscow",
         "iPhone sales slow in China",
         "BioNTech shares jump",
+        "Amazon.com beats forecasts",
+        "Booking.com fined in Spain",
         "War economy",
         "Mpox: WHO triggers its highest level of alert over the outbreak in Africa",
     ],

@@ -183,6 +183,11 @@ class StrayAttributionFragment(Rule):
         if match.group("gap") and not after_sentence:
             return None  # "pumps - he said" is a spaced dash in running text
         if after_sentence and patterns.speech.search(_clause_before(text, lead_start)):
+            if match.group("stop") is None:  # the fragment runs on: where it ends is unclear
+                return Hit(
+                    dash_start, end,
+                    f"stray attribution fragment '{fragment}' after a complete attribution",
+                )
             return Hit(
                 lead_start, end,
                 f"stray attribution fragment '{text[dash_start:end]}' after a complete "

@@ -110,8 +110,9 @@ class TimestampPatterns:
 
     filler: regex.Pattern[str]
     keyword: regex.Pattern[str]
-    strong: regex.Pattern[str]
     dated: regex.Pattern[str]
+    relative: regex.Pattern[str]
+    month_day: regex.Pattern[str]
 
     @classmethod
     def of(cls, lang: str) -> TimestampPatterns:
@@ -128,22 +129,24 @@ class TimestampPatterns:
             keyword=regex.compile(
                 r"^\W*" + langdata.alternation(keywords) + r"(?![\p{L}])", flags
             ),
-            strong=regex.compile(
-                rf"{_TIME}|{_DATE}|(?<![\p{{L}}]){relative}(?![\p{{L}}])"
-                rf"|(?<![\p{{L}}]){months}\.?\s+\d|\d{{1,2}}\.?\s+{months}(?![\p{{L}}])",
-                flags,
-            ),
             dated=regex.compile(f"{_TIME}|{_DATE}", flags),
+            relative=regex.compile(rf"(?<![\p{{L}}]){relative}(?![\p{{L}}])", flags),
+            month_day=regex.compile(
+                rf"(?<![\p{{L}}]){months}\.?\s+\d|\d{{1,2}}\.?\s+{months}(?![\p{{L}}])", flags
+            ),
         )
 
     def matches(self, line: str) -> bool:
+        """Whether ``line`` is only a time stamp (with a time, date or relative day)."""
         if len(line) > MAX_CHROME_LINE or len(line.split()) > MAX_TIMESTAMP_WORDS:
             return False
-        if not self.strong.search(line):
+        digits = any(ch.isdigit() for ch in line)
+        dated = digits and bool(self.dated.search(line))
+        if not (dated or (digits and self.month_day.search(line)) or self.relative.search(line)):
             return False
         if any(ch.isalnum() for ch in self.filler.sub(" ", line)):
             return False
-        return bool(self.keyword.search(line) or self.dated.search(line))
+        return dated or bool(self.keyword.search(line))
 
 
 class TimestampLine(Rule):
@@ -298,14 +301,16 @@ _DOMAIN = regex.compile(
 # "DayFR": lower case followed by two or more capitals ending the word.
 _MIXED_CAPS = regex.compile(r"\p{Ll}\p{Lu}{2,}(?![\p{L}])")
 MAX_SITE_WORDS = 5
+_SITE_SEPARATORS = frozenset("|-–—·•/")
 
 
 class SiteNameLine(Rule):
     """Finds the scraped site's name on the first line of the story ("DayFR Euro").
 
-    The first non-blank line is a site name when it is short (at most five words, no
-    sentence punctuation), more text follows, and it looks like one: a domain name
-    ("lemonde.fr"), a word with trailing capitals ("DayFR"), or a known aggregator name.
+    The first non-blank line is a site name when it is short (at most five words, none
+    of them lower-case, no sentence punctuation), more text follows, and it looks like
+    one: a domain name ("lemonde.fr"), a word with trailing capitals ("DayFR"), or a
+    known aggregator name.
     Names listed in the feed's `site-names` option are found on any line.
 
     ## Why it matters
@@ -347,8 +352,12 @@ class SiteNameLine(Rule):
                 yield Hit(start, end, f"first line '{line}' looks like a site name", suggestion="")
 
     def _looks_like_site(self, line: str) -> bool:
-        if len(line.split()) > MAX_SITE_WORDS or line[-1] in ".!?:;,":
+        words = [w for w in line.split() if w not in _SITE_SEPARATORS]
+        if len(words) > MAX_SITE_WORDS or line[-1] in ".!?:;,":
             return False
-        return bool(
-            line.casefold() in self.known or _DOMAIN.search(line) or _MIXED_CAPS.search(line)
-        )
+        if line.casefold() in self.known:
+            return True
+        # A headline has lower-case words ("Amazon.com beats forecasts"); a name has none.
+        if any(w[:1].islower() and not _DOMAIN.match(w) for w in words):
+            return False
+        return bool(_DOMAIN.search(line) or _MIXED_CAPS.search(line))
