@@ -13,7 +13,12 @@ from typing import TextIO
 
 from checker.atomic import atomic_open
 from checker.baseline import Baseline, BaselineWriter
-from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
+from checker.cli.common import (
+    add_feed_arguments,
+    job_count,
+    settings_from_args,
+    stories_from_args,
+)
 from checker.config import FAIL_ON, Settings
 from checker.engine import DEFAULT_LANG, Checker
 from checker.errors import InputError
@@ -73,7 +78,7 @@ def register(sub: argparse._SubParsersAction) -> None:
     base.add_argument("--write-baseline", metavar="FILE",
                       help="record every finding of this run in FILE (atomically) and exit 0")
     scale = parser.add_argument_group("scale")
-    scale.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    scale.add_argument("-j", "--jobs", type=job_count, default=None, metavar="N",
                        help="check stories in N processes (default: the number of cores; "
                        "1 checks in this process)")
     scale.add_argument("--dask", action="store_true",
@@ -82,16 +87,6 @@ def register(sub: argparse._SubParsersAction) -> None:
     scale.add_argument("--scheduler", metavar="ADDRESS",
                        help="run the Dask bag on this Dask scheduler (implies --dask)")
     parser.set_defaults(handler=run)
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return jobs
 
 
 def _use_colour(choice: str, stream: TextIO, to_file: bool) -> bool:

@@ -13,6 +13,17 @@ from checker.model import StoryInput
 from checker.reading import read_feed
 
 
+def job_count(value: str) -> int:
+    """``--jobs`` value: a whole number of processes, at least one."""
+    try:
+        jobs = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
+    if jobs < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return jobs
+
+
 def _codes(value: str) -> list[str]:
     return [part.strip().upper() for part in value.split(",") if part.strip()]
 

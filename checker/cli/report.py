@@ -11,7 +11,12 @@ from __future__ import annotations
 import argparse
 import sys
 
-from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
+from checker.cli.common import (
+    add_feed_arguments,
+    job_count,
+    settings_from_args,
+    stories_from_args,
+)
 from checker.engine import Checker
 from checker.parallel import default_jobs
 from checker.report import FORMATS, check_run, render, report_for_run, write_report
@@ -32,19 +37,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="report format (default: html, one self-contained page)")
     out.add_argument("-o", "--output", metavar="FILE",
                      help="write the report to FILE (atomically); default: stdout")
-    out.add_argument("-j", "--jobs", type=_jobs, default=None, metavar="N",
+    out.add_argument("-j", "--jobs", type=job_count, default=None, metavar="N",
                      help="check stories in N processes (default: the number of cores)")
     parser.set_defaults(handler=run)
-
-
-def _jobs(value: str) -> int:
-    try:
-        jobs = int(value)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"expected a number of processes, got {value!r}") from None
-    if jobs < 1:
-        raise argparse.ArgumentTypeError("must be at least 1")
-    return jobs
 
 
 def run(args: argparse.Namespace) -> int:
