@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import hashlib
 from collections import Counter
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 
 from checker import __version__
 from checker.align import AlignSettings, align_texts
@@ -23,7 +23,7 @@ from checker.rules import Rule, all_rules, matches_selector, select_rules
 from checker.scoring import Scorer, merge_sums
 from checker.segment import Document, segment
 from checker.text import LineIndex, squeeze
-from checker.units import UnitSpan, combine
+from checker.units import combine
 
 DEFAULT_LANG = "en"
 
@@ -184,14 +184,10 @@ class Checker:
 
         Each story is tokenized for its own language; the signature is the main one's.
         """
-        langs: Counter[str] = Counter()
-        story_scores = []
+        corpus = CorpusScores()
         for result in results:
-            langs[result.lang] += result.scores.units
-            story_scores.append(result.scores)
-        sums, units = merge_sums(story_scores)
-        lang = langs.most_common(1)[0][0] if langs else DEFAULT_LANG
-        return self.scorer(lang).from_sums(sums, units)
+            corpus.add(result)
+        return corpus.scores(self)
 
     def signature(self) -> dict[str, str]:
         """What makes this run reproducible: version, rules, resources, aligner settings."""
@@ -209,16 +205,29 @@ class Checker:
         return sig
 
 
+class CorpusScores:
+    """Adds up story scores as a run streams, instead of keeping every result."""
+
+    def __init__(self) -> None:
+        self.langs: Counter[str] = Counter()
+        self.sums: dict[str, list[float]] = {}
+        self.units = 0
+
+    def add(self, result: StoryResult) -> None:
+        self.langs[result.lang] += result.scores.units
+        if result.scores.units:
+            total = Scores(None, None, None, units=self.units, stats=self.sums)
+            self.sums, self.units = merge_sums([total, result.scores])
+
+    def scores(self, checker: Checker) -> Scores:
+        lang = self.langs.most_common(1)[0][0] if self.langs else DEFAULT_LANG
+        return checker.scorer(lang).from_sums(self.sums, self.units)
+
+
 def _offsets(doc: Document | None, span: tuple[int, int] | None) -> tuple[int | None, int | None]:
     if doc is None or span is None or span[1] <= span[0]:
         return None, None
     return doc.sentences[span[0]].start, doc.sentences[span[1] - 1].end
 
 
-def iter_results(checker: Checker, stories: Iterable[StoryInput]) -> Iterator[StoryResult]:
-    """Results one story at a time, for streaming outputs."""
-    for story in stories:
-        yield checker.check(story)
-
-
-__all__ = ["Checker", "UnitSpan", "iter_results", "validate_selectors"]
+__all__ = ["Checker", "CorpusScores", "validate_selectors"]

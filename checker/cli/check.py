@@ -6,7 +6,6 @@ import argparse
 import contextlib
 import os
 import sys
-from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 from typing import TextIO
@@ -20,9 +19,9 @@ from checker.cli.common import (
     stories_from_args,
 )
 from checker.config import FAIL_ON, Settings
-from checker.engine import DEFAULT_LANG, Checker
+from checker.engine import Checker, CorpusScores
 from checker.errors import InputError
-from checker.model import Scores, StoryResult
+from checker.model import StoryResult
 from checker.output import FORMATTERS, OutputOptions, reaches
 from checker.parallel import check_stories, default_jobs
 from checker.progress import Progress, count_stories, wanted
@@ -33,7 +32,6 @@ from checker.review import (
     drop_dismissed,
     stale_decisions,
 )
-from checker.scoring import merge_sums
 from checker.serialize import Summary
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -104,26 +102,6 @@ def output_stream(path: str | None) -> Iterator[TextIO]:
         return
     with atomic_open(path) as stream:
         yield stream
-
-
-class CorpusScores:
-    """Adds up story scores as the run streams, instead of keeping every result."""
-
-    def __init__(self) -> None:
-        self.langs: Counter[str] = Counter()
-        self.sums: dict[str, list[float]] = {}
-        self.units = 0
-
-    def add(self, result: StoryResult) -> None:
-        self.langs[result.lang] += result.scores.units
-        if not result.scores.units:
-            return
-        total = Scores(None, None, None, units=self.units, stats=self.sums)
-        self.sums, self.units = merge_sums([total, result.scores])
-
-    def scores(self, checker: Checker) -> Scores:
-        lang = self.langs.most_common(1)[0][0] if self.langs else DEFAULT_LANG
-        return checker.scorer(lang).from_sums(self.sums, self.units)
 
 
 def results_from_args(
