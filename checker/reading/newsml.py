@@ -19,7 +19,7 @@ from pathlib import Path
 
 from checker.errors import InputError
 from checker.reading.files import FeedEntry
-from checker.reading.nitf import add_body, head_pieces
+from checker.reading.nitf import add_body, head_pieces, walk_paragraphs
 from checker.reading.safexml import Element, StoryText
 
 XHTML_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
@@ -75,7 +75,9 @@ def _item_story(path: Path, item: Element) -> FeedEntry | None:
     else:
         html = content.child("html")
         body = html.child("body") if html is not None else None
-        _walk_xhtml(body or content, story, Counter())
+        walk_paragraphs(
+            body or content, story, "inlineXML", Counter(), XHTML_PARAGRAPHS, XHTML_SKIPPED
+        )
     lang = content.get("xml:lang") or _meta_language(meta) or item.get("xml:lang")
     return FeedEntry(path.stem, story.text(), str(path), lang=lang, origin=tuple(story.origin))
 
@@ -100,16 +102,6 @@ def _meta_language(meta: Element | None) -> str | None:
     return language.get("tag") if language is not None else None
 
 
-def _walk_xhtml(node: Element, story: StoryText, counts: Counter[str]) -> None:
-    for element in node.elements():
-        if element.tag in XHTML_SKIPPED:
-            continue
-        if element.tag in XHTML_PARAGRAPHS:
-            counts[element.tag] += 1
-            label = f"inlineXML/{element.tag}[{counts[element.tag]}]"
-            story.add(element.text(), element.line, label)
-        else:
-            _walk_xhtml(element, story, counts)
 
 
 def _plain_paragraphs(data: Element, story: StoryText) -> None:

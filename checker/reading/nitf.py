@@ -80,20 +80,28 @@ def add_body(root: Element, story: StoryText, prefix: str) -> None:
     content = root.child("body", "body.content")
     counts: Counter[str] = Counter()
     if content is not None:
-        _walk(content, story, f"{prefix}body.content", counts)
+        walk_paragraphs(content, story, f"{prefix}body.content", counts)
     end = root.child("body", "body.end")
     if end is not None:
         for number, element in enumerate(end.children_named("tagline"), start=1):
             story.add(element.text(), element.line, f"{prefix}body.end/tagline[{number}]")
 
 
-def _walk(node: Element, story: StoryText, prefix: str, counts: Counter[str]) -> None:
+def walk_paragraphs(
+    node: Element,
+    story: StoryText,
+    prefix: str,
+    counts: Counter[str],
+    paragraphs: frozenset[str] = PARAGRAPHS,
+    skipped: frozenset[str] = SKIPPED,
+) -> None:
+    """Add the text of each paragraph element below ``node``, labelled by position."""
     for element in node.elements():
-        if element.tag in SKIPPED:
+        if element.tag in skipped:
             continue
-        if element.tag in PARAGRAPHS:
+        if element.tag in paragraphs:
             counts[element.tag] += 1
             label = f"{prefix}/{element.tag}[{counts[element.tag]}]"
             story.add(element.text(), element.line, label)
         else:
-            _walk(element, story, prefix, counts)
+            walk_paragraphs(element, story, prefix, counts, paragraphs, skipped)
