@@ -29,6 +29,17 @@ _MERGE_FLOOR = 0.2
 # (same language), or make up this share of its side's length (across languages).
 _CONTAINMENT = 0.4
 _MIN_SHARE = 0.18
+# Anchor agreement assumed for a cross-language pair where neither side has any anchor.
+_NEUTRAL_ANCHORS = 0.7
+# A 2-2 bead is not tried where either diagonal sentence pair is at least this alike.
+_DIAGONAL = 0.5
+# Crossing matches: a one-sided pair at least this alike may displace a short match
+# found within this many beads of it.
+_UNCROSS = 0.5
+_UNCROSS_WINDOW = 6
+# Lower-case words this long take part in cross-language anchors by their first letters.
+_COGNATE = 6
+_PARAGRAPH_SHARPNESS = 3.0
 
 
 @dataclass(frozen=True)
@@ -46,6 +57,12 @@ class AlignSettings:
     skip_cost: float = 0.36
     band: int = 4
     """Half-width of the band around the anchor path, in sentences."""
+    paragraph_cross: float = 0.5
+    """Extra cost of a bead that spans a paragraph break on one side only."""
+    paragraph_edge: float = 0.25
+    """Extra cost of a bead that ends a paragraph on one side only."""
+    merge_cost: float = 0.0
+    """Extra cost of every bead other than 1-1 (on top of the shape penalty)."""
 
 
 class Similarity:
@@ -144,8 +161,13 @@ class CrossLingualSimilarity(Similarity):
         self._lb = [max(1, len(t)) for t in self.b]
         total_a, total_b = sum(self._la), sum(self._lb)
         self._ratio = total_b / total_a if total_a else 1.0
-        self._ka = [self._keys(t) for t in self.a]
-        self._kb = [self._keys(t) for t in self.b]
+        ka = [self._keys(t) for t in self.a]
+        kb = [self._keys(t) for t in self.b]
+        # Keys one side never has are noise here (German capitalises every noun): keep
+        # only keys found somewhere on both sides.
+        common = frozenset().union(*ka) & frozenset().union(*kb)
+        self._ka = [k & common for k in ka]
+        self._kb = [k & common for k in kb]
 
     @staticmethod
     def _keys(text: str) -> frozenset[str]:
@@ -155,6 +177,8 @@ class CrossLingualSimilarity(Similarity):
                 keys.add(re.sub(r"\D", "", token))
             elif token[0].isupper() and (i > 0 or len(token) > 3) and len(token) > 1:
                 keys.add(_fold(token)[:5])
+            elif len(token) >= _COGNATE:
+                keys.add(_fold(token)[:5])  # cognates: "police"/"Polizei", "crisis"/"crise"
         return frozenset(keys)
 
     def __call__(self, a: range, b: range) -> float:
@@ -164,7 +188,7 @@ class CrossLingualSimilarity(Similarity):
         ka = frozenset().union(*(self._ka[i] for i in a))
         kb = frozenset().union(*(self._kb[i] for i in b))
         if not ka and not kb:
-            return length
+            return 0.55 * length + 0.45 * _NEUTRAL_ANCHORS
         anchors = 2 * len(ka & kb) / (len(ka) + len(kb))
         return 0.55 * length + 0.45 * anchors
 
@@ -257,8 +281,14 @@ def align(
     similarity: Callable[[range, range], float],
     anchors: list[tuple[int, int]] | None = None,
     settings: AlignSettings = AlignSettings(),
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
 ) -> list[Bead]:
-    """Best monotonic alignment of ``n`` A sentences with ``m`` B sentences."""
+    """Best monotonic alignment of ``n`` A sentences with ``m`` B sentences.
+
+    ``paragraphs`` gives each sentence's paragraph number on both sides: a match that
+    straddles a paragraph break on one side only, or closes a paragraph on one side
+    only, costs a little more, so units follow the paragraphs both sides agree on.
+    """
     if n == 0 or m == 0:
         return [Bead(i, i + 1, 0, 0) for i in range(n)] + [Bead(n, n, j, j + 1) for j in range(m)]
     band = _band(n, m, anchors or [], settings.band)
@@ -269,6 +299,21 @@ def align(
     skip = settings.skip_cost
     pairs: dict[tuple[int, int], float] = {}
     pair = similarity.pair if isinstance(similarity, Similarity) else None
+    para_a, para_b = paragraphs if paragraphs is not None else ((), ())
+    use_paragraphs = len(para_a) == n and len(para_b) == m
+    # closes_x[k]: a bead ending before sentence k ends a paragraph on that side.
+    closes_a = [k == n or (k > 0 and para_a[k] != para_a[k - 1]) for k in range(n + 1)] if (
+        use_paragraphs) else []
+    closes_b = [k == m or (k > 0 and para_b[k] != para_b[k - 1]) for k in range(m + 1)] if (
+        use_paragraphs) else []
+    cross_cost, edge_cost = settings.paragraph_cross, settings.paragraph_edge
+
+    def layout(pi: int, i: int, pj: int, j: int) -> float:
+        """Extra cost of bead a[pi:i] x b[pj:j] for the paragraph layout."""
+        extra = edge_cost if closes_a[i] != closes_b[j] else 0.0
+        if (para_a[pi] != para_a[i - 1]) != (para_b[pj] != para_b[j - 1]):
+            extra += cross_cost
+        return extra
     parts = similarity.parts_match if isinstance(similarity, Similarity) else None
 
     def one_to_one(x: int, y: int) -> float:
@@ -281,12 +326,15 @@ def align(
     def merge_possible(pi: int, pj: int, da: int, db: int) -> bool:
         """Whether any sentence pair inside a many-to-one bead is alike at all."""
         best = one_to_one(pi, pj)
-        if da == 2:
+        if da == 2 and db == 1:
             best = max(best, one_to_one(pi + 1, pj))
-        if db == 2:
+        if db == 2 and da == 1:
             best = max(best, one_to_one(pi, pj + 1))
         if da == db == 2:
-            best = max(best, one_to_one(pi + 1, pj + 1))
+            diagonal = one_to_one(pi + 1, pj + 1)
+            if max(best, diagonal) >= _DIAGONAL:
+                return False  # a 1-1 bead explains part of it: no 2-2 needed
+            best = max(best, diagonal, one_to_one(pi + 1, pj), one_to_one(pi, pj + 1))
         return best >= _MERGE_FLOOR and (not parts or parts(range(pi, pi + da), range(pj, pj + db)))
 
     for i in range(n + 1):
@@ -314,6 +362,10 @@ def align(
                 else:
                     continue  # no sentence pair inside the bead is alike: skip the merge
                 value = prev + (1.0 - sim) * max(da, db) + _SHAPE_PENALTY[(da, db)]
+                if da != db or da != 1:
+                    value += settings.merge_cost
+                if use_paragraphs:
+                    value += layout(pi, i, pj, j)
                 if value < best:
                     best, move = value, (da, db)
             if best < inf:
@@ -330,13 +382,164 @@ def align(
     return beads[::-1]
 
 
-def align_texts(a: Sequence[str], b: Sequence[str], same_language: bool) -> list[Bead]:
-    """Align two lists of sentences, choosing the similarity for the language setting."""
-    similarity: Similarity = (
-        MonolingualSimilarity(a, b) if same_language else CrossLingualSimilarity(a, b)
-    )
+def align_texts(
+    a: Sequence[str],
+    b: Sequence[str],
+    same_language: bool,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None = None,
+) -> list[Bead]:
+    """Align two lists of sentences, choosing the similarity for the language setting.
+
+    ``paragraphs`` optionally gives each sentence's paragraph number on each side.
+    """
+    if not same_language and paragraphs is not None:
+        beads = _align_by_paragraphs(a, b, paragraphs)
+    else:
+        similarity = _similarity(a, b, same_language)
+        beads = _align_sentences(a, b, similarity, paragraphs)
+        if same_language:
+            beads = uncross(beads, similarity, a, b)
+    return pair_substitutions(beads, a, b)
+
+
+def _similarity(a: Sequence[str], b: Sequence[str], same_language: bool) -> Similarity:
+    return MonolingualSimilarity(a, b) if same_language else CrossLingualSimilarity(a, b)
+
+
+def _one_sided(bead: Bead) -> bool:
+    return (bead.a_end == bead.a_start) != (bead.b_end == bead.b_start)
+
+
+def _flip(bead: Bead) -> Bead:
+    return Bead(bead.b_start, bead.b_end, bead.a_start, bead.a_end)
+
+
+def uncross(
+    beads: list[Bead], similarity: Similarity, a: Sequence[str], b: Sequence[str]
+) -> list[Bead]:
+    """Prefer the longer of two crossing matches: a lede over a byline.
+
+    When one side puts a short line (a byline) before a sentence and the other after it,
+    a monotonic alignment can keep only one of the two matches, and the cheaper path may
+    keep the short one. Here an A-only sentence, a single 1-1 match and a B-only sentence
+    (or the mirror image), within a few beads, are re-paired when the one-sided pair is
+    alike and carries more aligned text than the match it displaces.
+    """
+    out = list(beads)
+    for mirrored in (False, True):
+        if mirrored:
+            out = [_flip(x) for x in out]
+            texts_a, texts_b = b, a
+            pair = lambda i, j: similarity.pair(j, i)  # noqa: E731
+        else:
+            texts_a, texts_b, pair = a, b, similarity.pair
+        out = _uncross_once(out, pair, texts_a, texts_b)
+        if mirrored:
+            out = [_flip(x) for x in out]
+    return out
+
+
+def _uncross_once(
+    beads: list[Bead], pair: Callable[[int, int], float], a: Sequence[str], b: Sequence[str]
+) -> list[Bead]:
+    k = 0
+    while k < len(beads):
+        first = beads[k]
+        if not (first.a_end - first.a_start == 1 and first.b_end == first.b_start):
+            k += 1
+            continue
+        for end in range(k + 2, min(k + _UNCROSS_WINDOW, len(beads))):
+            last = beads[end]
+            inside = beads[k + 1 : end]
+            matches = [x for x in inside if not _one_sided(x)]
+            if len(matches) != 1 or last.a_end != last.a_start or last.b_end - last.b_start != 1:
+                continue
+            (m,) = matches
+            if m.a_end - m.a_start != 1 or m.b_end - m.b_start != 1:
+                break
+            x, y = first.a_start, last.b_start
+            sim = pair(x, y)
+            kept = pair(m.a_start, m.b_start)
+            if sim < _UNCROSS or sim * (len(a[x]) + len(b[y])) <= kept * (
+                len(a[m.a_start]) + len(b[m.b_start])
+            ):
+                break
+            b_lo = min(bead.b_start for bead in beads[k : end + 1])
+            a_hi = max(bead.a_end for bead in beads[k : end + 1])
+            window = [Bead(x, x, j, j + 1) for j in range(b_lo, y)]
+            window.append(Bead(x, x + 1, y, y + 1))
+            window += [Bead(i, i + 1, y + 1, y + 1) for i in range(x + 1, a_hi)]
+            beads = beads[:k] + window + beads[end + 1 :]
+            break
+        k += 1
+    return beads
+
+
+def _align_sentences(
+    a: Sequence[str],
+    b: Sequence[str],
+    similarity: Similarity,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None,
+) -> list[Bead]:
     anchors = find_anchors(*similarity.anchor_keys())
-    return pair_substitutions(align(len(a), len(b), similarity, anchors), a, b)
+    return align(len(a), len(b), similarity, anchors, paragraphs=paragraphs)
+
+
+_PARAGRAPH_SETTINGS = AlignSettings(merge_cost=0.3)
+"""Paragraph-level alignment: a translation keeps its source's paragraphs, so merging
+two paragraphs needs clearly better evidence than between sentences."""
+
+
+def _groups(numbers: Sequence[int]) -> list[range]:
+    """Sentence index ranges of consecutive sentences sharing a paragraph number."""
+    out: list[range] = []
+    start = 0
+    for k in range(1, len(numbers) + 1):
+        if k == len(numbers) or numbers[k] != numbers[k - 1]:
+            out.append(range(start, k))
+            start = k
+    return out
+
+
+def _align_by_paragraphs(
+    a: Sequence[str], b: Sequence[str], paragraphs: tuple[Sequence[int], Sequence[int]]
+) -> list[Bead]:
+    """Across languages: align paragraphs first, then sentences inside aligned paragraphs.
+
+    A translation keeps its source's paragraphs, and a whole paragraph carries far more
+    evidence (length, numbers, names) than a sentence: a dropped paragraph stays a gap
+    instead of being shared out among its neighbours' sentences.
+    """
+    para_a, para_b = paragraphs
+    if len(para_a) != len(a) or len(para_b) != len(b):
+        return _align_sentences(a, b, CrossLingualSimilarity(a, b), None)
+    groups_a, groups_b = _groups(para_a), _groups(para_b)
+    texts_a = [" ".join(a[i] for i in g) for g in groups_a]
+    texts_b = [" ".join(b[j] for j in g) for g in groups_b]
+    similarity = CrossLingualSimilarity(texts_a, texts_b)
+    anchors = find_anchors(*similarity.anchor_keys())
+    beads: list[Bead] = []
+    for top in align(len(texts_a), len(texts_b), similarity, anchors, _PARAGRAPH_SETTINGS):
+        a0 = groups_a[top.a_start].start if top.a_end > top.a_start else None
+        b0 = groups_b[top.b_start].start if top.b_end > top.b_start else None
+        a1 = groups_a[top.a_end - 1].stop if a0 is not None else None
+        b1 = groups_b[top.b_end - 1].stop if b0 is not None else None
+        if a0 is None or a1 is None:
+            at = beads[-1].a_end if beads else 0
+            beads += [Bead(at, at, j, j + 1) for j in range(b0 or 0, b1 or 0)]
+            continue
+        if b0 is None or b1 is None:
+            at = beads[-1].b_end if beads else 0
+            beads += [Bead(i, i + 1, at, at) for i in range(a0, a1)]
+            continue
+        inner = _align_sentences(
+            a[a0:a1], b[b0:b1], CrossLingualSimilarity(a[a0:a1], b[b0:b1]),
+            (para_a[a0:a1], para_b[b0:b1]),
+        )
+        beads += [
+            Bead(x.a_start + a0, x.a_end + a0, x.b_start + b0, x.b_end + b0) for x in inner
+        ]
+    return beads
 
 
 def _is_match(bead: Bead | None) -> bool:

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import os
 from collections import Counter, defaultdict
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,7 @@ from typing import Any
 from checker.atomic import atomic_write_text
 from checker.errors import InputError
 from checker.model import Finding, StoryResult
+from checker.safeio import check_text, loads, read_regular
 
 FORMAT = 1
 Key = tuple[str, str, str, int]
@@ -59,12 +61,10 @@ class Baseline:
     @classmethod
     def load(cls, path: str | Path) -> Baseline:
         where = str(path)
+        if not os.path.lexists(path):
+            raise InputError(where, "baseline file does not exist")
         try:
-            data = json.loads(Path(path).read_text(encoding="utf-8"))
-        except FileNotFoundError:
-            raise InputError(where, "baseline file does not exist") from None
-        except OSError as exc:
-            raise InputError(where, f"cannot read baseline: {exc.strerror or exc}") from None
+            data = loads(read_regular(path).decode("utf-8"), where, "baseline")
         except UnicodeDecodeError:
             raise InputError(where, "baseline is not valid UTF-8") from None
         except json.JSONDecodeError as exc:
@@ -137,13 +137,14 @@ class BaselineWriter:
 def _story(record: Any, where: str, number: int) -> str:
     if not isinstance(record, dict) or not isinstance(record.get("story"), str):
         raise InputError(where, f"baseline entry {number} has no 'story' string")
-    return record["story"]
+    return check_text(record["story"], where, f"baseline entry {number}")
 
 
 def _entry(record: dict[str, Any], where: str, number: int) -> tuple[str, str, int]:
     rule, text, occurrence = record.get("rule"), record.get("text"), record.get("occurrence", 0)
     if not isinstance(rule, str) or not isinstance(text, str):
         raise InputError(where, f"baseline entry {number} needs 'rule' and 'text' strings")
+    check_text(rule + text, where, f"baseline entry {number}")
     if not isinstance(occurrence, int) or isinstance(occurrence, bool) or occurrence < 0:
         raise InputError(where, f"baseline entry {number}: 'occurrence' must be a number >= 0")
     return rule, text, occurrence

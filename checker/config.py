@@ -7,14 +7,19 @@ Configuration is looked up from the current folder upwards: the first folder wit
 
 from __future__ import annotations
 
+import re
 import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field, fields, replace
+from datetime import date
 from pathlib import Path
 from typing import Any
 
 from checker.errors import ConfigError
+from checker.langtags import language
 from checker.model import Severity
+from checker.storydate import iso_date
+from checker.userchecks import UserCheck, load_check_file, merge_checks, parse_checks
 
 FAIL_ON = ("error", "warning", "info", "never")
 
@@ -38,8 +43,19 @@ class Settings:
     """Segments with fewer letters than this are never language-identified."""
     glossaries: tuple[str, ...] = ()
     default_glossary: bool = True
+    glossary_langs: tuple[str, ...] = ()
+    """(source, target) languages of headerless bilingual CSV/TSV glossaries."""
+    merge_glossaries: bool = False
+    """Merge same-id concepts of different user glossaries (else each keeps its own)."""
     rule_options: Mapping[str, Mapping[str, Any]] = field(default_factory=dict)
     """Per-rule options, keyed by rule code or name: ``[tool.wirecheck.rules.WC301]``."""
+    checks: tuple[UserCheck, ...] = ()
+    """User-defined checks (``[[tool.wirecheck.checks]]`` and ``check-files``)."""
+    feed_names: Mapping[str, Mapping[str, int]] = field(default_factory=dict)
+    """Names the feed spells more than one way (name key → {form: stories}); filled by
+    :func:`checker.feedcheck.with_feed_names` before a run, never from configuration."""
+    story_date: str | None = None
+    """ISO date of stories whose file gives none (plain text): ``--story-date``."""
     config_path: str | None = None
 
     def severity_for(self, code: str, default: Severity) -> Severity:
@@ -56,8 +72,8 @@ class Settings:
         return merged
 
 
-_LIST_KEYS = {"select", "extend_select", "ignore", "glossaries"}
-_KNOWN = {f.name for f in fields(Settings)} - {"config_path"}
+_LIST_KEYS = {"select", "extend_select", "ignore", "glossaries", "glossary_langs"}
+_KNOWN = ({f.name for f in fields(Settings)} - {"config_path", "feed_names"}) | {"check_files"}
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -70,9 +86,16 @@ def find_config(start: Path | None = None) -> Path | None:
         pyproject = candidate / "pyproject.toml"
         if pyproject.is_file():
             try:
-                data = tomllib.loads(pyproject.read_text(encoding="utf-8"))
-            except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+                raw = pyproject.read_text(encoding="utf-8")
+                data = tomllib.loads(raw)
+            except (OSError, UnicodeDecodeError):
                 continue
+            except RecursionError:
+                raise ConfigError(str(pyproject), "invalid TOML: nested too deeply") from None
+            except tomllib.TOMLDecodeError as exc:
+                if re.search(r"^\s*\[+\s*tool\s*\.\s*wirecheck\b", raw, re.MULTILINE):
+                    raise ConfigError(str(pyproject), f"invalid TOML: {exc}") from None
+                continue  # someone else's broken file
             if "wirecheck" in data.get("tool", {}):
                 return pyproject
     return None
@@ -88,6 +111,8 @@ def load_config(path: Path) -> dict[str, Any]:
         raise ConfigError(str(path), "configuration is not valid UTF-8") from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(str(path), f"invalid TOML: {exc}") from None
+    except RecursionError:
+        raise ConfigError(str(path), "invalid TOML: nested too deeply") from None
     table = data.get("tool", {}).get("wirecheck", {}) if path.name == "pyproject.toml" else data
     return _coerce(table, str(path))
 
@@ -104,6 +129,16 @@ def _coerce(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
             continue
         if key not in _KNOWN:
             raise ConfigError(origin, f"unknown option '{raw_key}'")
+        if key == "checks":
+            values["checks"] = merge_checks(values.get("checks", ()), parse_checks(value, origin))
+            continue
+        if key == "check_files":
+            files = [value] if isinstance(value, str) else value
+            if not isinstance(files, list) or not all(isinstance(v, str) for v in files):
+                raise ConfigError(origin, f"'{raw_key}' must be a list of file paths")
+            loaded = [load_check_file(base / name, origin) for name in files]
+            values["checks"] = merge_checks(values.get("checks", ()), *loaded)
+            continue
         if key in _LIST_KEYS:
             if isinstance(value, str):
                 value = [value]
@@ -111,13 +146,42 @@ def _coerce(table: Mapping[str, Any], origin: str) -> dict[str, Any]:
                 raise ConfigError(origin, f"'{raw_key}' must be a list of strings")
             if key == "glossaries":
                 value = [str((base / v).resolve()) for v in value]
+            elif key == "glossary_langs":
+                value = parse_glossary_langs(value, origin)
             value = tuple(value)
         elif key == "severity":
             value = parse_severities(value, origin)
+        elif key in ("lang", "src_lang"):
+            if not isinstance(value, str) or language(value) is None:
+                raise ConfigError(origin, f"'{raw_key}' must be a language tag such as en or en-US")
+            value = language(value)
+        elif key == "story_date":
+            value = parse_story_date(value, f"'{raw_key}' in {origin}")
         elif key == "fail_on" and value not in FAIL_ON:
             raise ConfigError(origin, f"'fail-on' must be one of {', '.join(FAIL_ON)}")
         values[key] = value
     return values
+
+
+def parse_story_date(value: Any, origin: str) -> str:
+    """An ISO date (``2024-03-05``; a date-time gives its date), else a ConfigError."""
+    if isinstance(value, date):  # TOML's own date (story-date = 2024-03-05)
+        value = value.isoformat()
+    found = iso_date(value) if isinstance(value, str) else None
+    if found is None:
+        raise ConfigError(origin, f"story date must be an ISO date such as 2024-03-05, "
+                          f"not {value!r}")
+    return found
+
+
+def parse_glossary_langs(value: list[str], origin: str) -> list[str]:
+    """Two language tags, source then target, each reduced to its language."""
+    langs = [language(v) for v in value]
+    if len(langs) != 2 or None in langs:
+        raise ConfigError(
+            origin, "'glossary-langs' must be two language tags, source then target (fr, en)"
+        )
+    return [lang for lang in langs if lang is not None]
 
 
 def parse_severities(value: Any, origin: str) -> dict[str, Severity]:

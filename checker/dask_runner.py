@@ -144,13 +144,14 @@ def dask_results(
         raise ConfigError("--scheduler", f"cannot reach the Dask scheduler: {exc}") from None
     limit = window or 2 * max(workers, 1) + 2
     pending: deque[Any] = deque()
+    seen: dict[str, str] = {}
     try:
         for part in parts:
             pending.append(client.compute(part))
             if len(pending) >= limit:
-                yield from _unpack(pending.popleft().result())
+                yield from _unpack(pending.popleft().result(), seen)
         while pending:
-            yield from _unpack(pending.popleft().result())
+            yield from _unpack(pending.popleft().result(), seen)
     finally:
         for future in pending:
             future.cancel()
@@ -159,8 +160,16 @@ def dask_results(
             cluster.close()
 
 
-def _unpack(results: list[StoryResult | _Failure]) -> Iterator[StoryResult]:
+def _unpack(
+    results: list[StoryResult | _Failure], seen: dict[str, str]
+) -> Iterator[StoryResult]:
+    """The results of a partition; InputError for a failure or an id seen before."""
     for item in results:
         if isinstance(item, _Failure):
             raise item.error()
+        first = seen.get(item.id)
+        if first is not None:
+            raise InputError(item.mt_path, f"duplicate story id {item.id!r} (first in "
+                             f"{first}); story ids must be unique")
+        seen[item.id] = item.mt_path
         yield item

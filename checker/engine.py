@@ -18,9 +18,11 @@ from checker.context import StoryContext
 from checker.diffing import word_diff
 from checker.errors import ConfigError
 from checker.langid import story_language, target_language
+from checker.langtags import language
 from checker.model import Finding, RunResult, Scores, StoryInput, StoryResult, Unit
 from checker.rules import Rule, all_rules, matches_selector, select_rules
-from checker.scoring import Scorer, merge_sums
+from checker.rules.custom import user_rules
+from checker.scoring import Scorer, merge_sums, story_figure
 from checker.segment import Document, segment
 from checker.text import LineIndex, squeeze
 from checker.units import combine
@@ -30,7 +32,7 @@ DEFAULT_LANG = "en"
 
 def validate_selectors(settings: Settings) -> None:
     """Refuse selectors that match no rule, as linters do."""
-    codes = [rule.code for rule in all_rules()]
+    codes = [rule.code for rule in all_rules()] + [check.code for check in settings.checks]
     options = (
         ("select", settings.select),
         ("extend-select", settings.extend_select),
@@ -60,6 +62,10 @@ class Checker:
         self.rules: list[Rule] = [
             rule(self.settings, self.settings.options_for(rule.code, rule.name)) for rule in chosen
         ]
+        self.rules += user_rules(
+            self.settings, (*self.settings.select, *self.settings.extend_select),
+            self.settings.ignore,
+        )
         self._scorers: dict[tuple[str, bool], Scorer] = {}
 
     def scorer(self, lang: str) -> Scorer:
@@ -71,12 +77,13 @@ class Checker:
     # -- one story -----------------------------------------------------------------
     def context(self, story: StoryInput) -> StoryContext:
         """Read, segment, align and score a story: what every rule looks at."""
-        src_lang = story.src_lang or self.settings.src_lang
+        # What the user set (--lang/--src-lang, configuration) wins over file metadata.
+        src_lang = language(self.settings.src_lang) or language(story.src_lang)
         if src_lang is None and story.src is not None:
             src_lang = story_language(story.src)
         lang = (
-            story.lang
-            or self.settings.lang
+            language(self.settings.lang)
+            or language(story.lang)
             or (story_language(story.ref) if story.ref else None)
             or target_language(story.mt, exclude=src_lang)
             or DEFAULT_LANG
@@ -102,6 +109,9 @@ class Checker:
                 mt_texts,
                 [d.sentence_text(i) for i in range(len(d.sentences))],
                 same_language=(d is ref or src_lang == lang),
+                paragraphs=(
+                    [s.paragraph for s in mt.sentences], [s.paragraph for s in d.sentences]
+                ),
             )
             for d in others
         ]
@@ -122,7 +132,9 @@ class Checker:
             if ref is not None:
                 hyp, reference = squeeze(mt_text), squeeze(ref_text)
                 diff = word_diff(hyp, reference)
-                if hyp and reference:
+                if reference and (hyp or mt_start is None):
+                    # An omitted unit counts as an empty hypothesis: the story score
+                    # falls with what the MT lacks (see checker.scoring.story_figure).
                     score = scorer.unit(hyp, reference)
                     bleu, chrf, ter = score.bleu, score.chrf, score.ter
                     stats.append(score.stats)
@@ -168,10 +180,13 @@ class Checker:
 
     def result(self, ctx: StoryContext, findings: list[Finding]) -> StoryResult:
         story = ctx.story
+        triage = story_figure(
+            ctx.scores, findings, has_text=bool(ctx.mt.sentences), units=len(ctx.units)
+        )
         return StoryResult(
             story.id, story.mt_path, story.ref_path, story.src_path, ctx.lang, ctx.src_lang,
             ctx.scores, ctx.units, tuple(findings), story.mt, story.mt_line,
-            origin=story.origin,
+            origin=story.origin, triage=triage,
         )
 
     # -- a whole feed --------------------------------------------------------------

@@ -15,7 +15,11 @@ from importlib import resources
 from langdetect import DetectorFactory, detect_langs
 from langdetect.lang_detect_exception import LangDetectException
 
+from checker.lexicon import NEWS_LANGUAGES, common_zipf
+
 DetectorFactory.seed = 0
+SHORT = 200
+"""Paragraphs with fewer letters are too short for langdetect alone."""
 _WORD = re.compile(r"[^\W\d_]+(?:['’-][^\W\d_]+)*")
 
 
@@ -53,6 +57,25 @@ def detect(text: str) -> tuple[tuple[str, float], ...]:
         return ()
 
 
+def frequent_word_language(text: str) -> str | None:
+    """The news language (en, fr, es, de) whose common words make up at least three
+    quarters of ``text``, clearly more than any other's; None when none does.
+
+    langdetect misreads short lines ("Kyiv says Russian strikes hit power grid" is
+    Afrikaans to it); wordfreq's lists of common words do not.
+    """
+    words = [w for w in _WORD.findall(text) if len(w) > 1]
+    if not words:
+        return None
+    shares = sorted(
+        ((sum(common_zipf(w, lang) > 0 for w in words) / len(words), lang)
+         for lang in NEWS_LANGUAGES),
+        reverse=True,
+    )
+    (best, lang), (second, _) = shares[0], shares[1]
+    return lang if best >= 0.75 and best - second >= 0.25 else None
+
+
 def story_language(text: str) -> str | None:
     """The language of a whole story: langdetect over the text, its base code only."""
     if letters(text) == 0:
@@ -76,6 +99,8 @@ def target_language(text: str, exclude: str | None = None) -> str | None:
         if weight < 20:
             continue
         lang = quick_language(paragraph)
+        if lang is None and weight < SHORT:
+            lang = frequent_word_language(paragraph)
         if lang is None:
             found = detect(paragraph)
             lang = found[0][0].split("-")[0] if found else None
@@ -84,3 +109,8 @@ def target_language(text: str, exclude: str | None = None) -> str | None:
     if votes:
         return max(votes.items(), key=lambda kv: kv[1])[0]
     return story_language(text)
+
+
+def stopwords() -> dict[str, frozenset[str]]:
+    """The stop-word list of each language that has one (``checker/data/stopwords.toml``)."""
+    return _stopwords()

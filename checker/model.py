@@ -37,6 +37,10 @@ class Category(StrEnum):
     STYLE = "style"
     SCORE = "score"
     INPUT = "input"
+    ACCURACY = "accuracy"
+    """Content the MT leaves out or adds (WC9xx)."""
+    CUSTOM = "custom"
+    """User-defined checks from the configuration (codes WCU000-WCU999)."""
 
 
 @dataclass(frozen=True)
@@ -66,6 +70,45 @@ class StoryInput:
     """For stories extracted from XML: ``(offset, file line, element label)`` per piece of
     text, in offset order (``(0, 12, "headline")``), so outputs can name the element a
     finding sits in. Empty for plain-text and JSON Lines stories."""
+    codes: tuple[UnitCodes, ...] = ()
+    """For XLIFF stories: the inline codes of each translation unit's source and target
+    (see :class:`UnitCodes`). Empty for every other format."""
+    date: str | None = None
+    """When the story was written, as an ISO date (``2024-03-05``), if the file says
+    (NewsML-G2 ``versionCreated``, NITF ``date.issue``, a JSON Lines ``date`` field) or
+    ``--story-date`` gives it; ``None`` otherwise."""
+
+
+@dataclass(frozen=True)
+class InlineCode:
+    """One inline code of an XLIFF source or target: its element, id and what it stands for.
+
+    ``kind`` is the element name (``ph``, ``bpt``, ``pc``...), ``id`` its ``id`` (or
+    ``rid``/``startRef`` pairing it with another code), ``equiv`` the ``equiv-text``/
+    ``equiv``/``disp`` text or native markup a reader would recognise it by.
+    """
+
+    kind: str
+    id: str
+    equiv: str = ""
+    offset: int | None = None
+    """For a target's code: where it sits in the MT story text, when known."""
+
+
+@dataclass(frozen=True)
+class UnitCodes:
+    """The inline codes of one XLIFF unit, and where the unit's target sits in the MT.
+
+    ``mt_start``/``mt_end`` delimit the unit's target paragraph in the story text;
+    both are ``None`` when the target has no text of its own.
+    """
+
+    label: str
+    source: tuple[InlineCode, ...]
+    target: tuple[InlineCode, ...]
+    mt_start: int | None = None
+    mt_end: int | None = None
+    has_target: bool = True
 
 
 @dataclass(frozen=True)
@@ -153,6 +196,11 @@ class StoryResult:
     baselined: tuple[Finding, ...] = ()
     """Findings a baseline file already records: kept apart from ``findings`` so they
     neither print nor fail the run (see :mod:`checker.baseline`)."""
+    triage: float | None = None
+    """The story figure triage orders by (0..100, higher is better; see
+    :func:`checker.scoring.story_figure`): chrF counting omitted text (100 without a
+    reference), less a share per error and warning; 0 only for an empty translation.
+    ``None`` only for results not built by :class:`checker.engine.Checker`."""
 
     def count(self, severity: Severity) -> int:
         return sum(1 for f in self.findings if f.severity == severity)

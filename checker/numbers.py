@@ -1,85 +1,148 @@
 """Find the numbers a text states and what they are worth, whatever the locale.
 
 ``1 500``, ``1.500`` and ``1,500`` are all fifteen hundred in some language; ``2,5`` and
-``2.5`` are both two and a half; ``4.7 billion`` equals ``4 700 millions``. A mention
-keeps every value it can mean (the text's own language's reading first), so numbers
-in a French source and an English translation compare equal when they are.
+``2.5`` are both two and a half; ``$4.7bn`` equals ``4 700 millions de dollars``;
+``3 p.m.`` is ``15 Uhr``; ``5 March`` is ``le 5 mars``; ``the 1990s`` is ``les années
+1990``; ``ten`` is ``zehn``; ``5 miles`` is ``8 km`` within rounding. A mention keeps every
+value it can mean (the text's own language's reading first) and what it counts (a
+currency, a unit, a percentage), so numbers in a source and its translation compare
+equal when they are. Language data lives in ``checker/rules/langdata/numbers/``.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
+from functools import cache
 
+import regex
+
+from checker.number_calendar import dates, decades, free, times
+from checker.number_units import (
+    converts,
+    currencies,
+    mark_table,
+    names_a_unit,
+    unit_table,
+)
+from checker.number_words import find_word_numbers, lexicon
+
+_SPACES = " \u00a0\u202f"
 # Thousands groups use one separator consistently: 1,500,000 / 1.500.000 / 1 500 000.
-_NUMBER = re.compile(
-    r"(?<![^\W\d_])(?<![^\W\d_]-)(?<![\d.,])"
+_NUMBER = regex.compile(
+    r"(?<![\p{L}\d.,])(?<![\p{L}]-)"
     r"(?P<num>\d{1,3}(?:(?P<sep>[ \u00a0\u202f.,’'])\d{3})(?:(?P=sep)\d{3})*(?:[.,]\d+)?"
     r"|\d+(?:[.,]\d+)?)"
-    r"(?![\d])"
-    r"(?:[ \u00a0\u202f]?(?P<scale>[^\W\d_]+\.?(?:[ \u00a0][^\W\d_]+)?))?"
+    r"(?!\d|[.,]\d)"
 )
-_TIME = re.compile(
-    r"(?<![\d.,:])(?P<h>[01]?\d|2[0-3])\s?(?::|h|\.)\s?(?P<m>[0-5]\d)(?![\d])"
-    r"(?:\s?(?P<ampm>[ap]\.?\s?m\.?))?",
-    re.IGNORECASE,
-)
-
-_SCALES: dict[str, dict[str, float]] = {
-    "en": {"thousand": 1e3, "million": 1e6, "millions": 1e6, "billion": 1e9, "billions": 1e9,
-           "bn": 1e9, "trillion": 1e12, "trillions": 1e12},
-    "fr": {"mille": 1e3, "million": 1e6, "millions": 1e6, "milliard": 1e9, "milliards": 1e9,
-           "md": 1e9, "mds": 1e9, "billion": 1e12, "billions": 1e12},
-    "es": {"mil": 1e3, "millón": 1e6, "millones": 1e6, "mil millones": 1e9, "millardo": 1e9,
-           "millardos": 1e9, "billón": 1e12, "billones": 1e12},
-    "de": {"tausend": 1e3, "million": 1e6, "millionen": 1e6, "mio.": 1e6, "mio": 1e6,
-           "milliarde": 1e9, "milliarden": 1e9, "mrd.": 1e9, "mrd": 1e9, "billion": 1e12,
-           "billionen": 1e12},
-    "pt": {"mil": 1e3, "milhão": 1e6, "milhões": 1e6, "bilhão": 1e9, "bilhões": 1e9,
-           "mil milhões": 1e9},
-    "it": {"mila": 1e3, "milione": 1e6, "milioni": 1e6, "miliardo": 1e9, "miliardi": 1e9},
-}
-# Languages whose decimal mark is the comma (the others use the point).
-_DECIMAL_COMMA = frozenset({"fr", "es", "de", "pt", "it", "nl", "ru", "pl"})
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75, "⅓": 1 / 3, "⅔": 2 / 3}
+_ORDINAL_TAIL = regex.compile(r"(?:st|nd|rd|th|er|re|ère|ème|eme|e|è|º|ª|\.º|\.ª|\.)(?![\p{L}\d])")
 
 
 @dataclass(frozen=True)
 class NumberMention:
-    """A number in a text: its span and every value it can stand for."""
+    """A number in a text: its span, every value it can stand for, and what it counts."""
 
     start: int
     end: int
     text: str
     values: frozenset[float]
-    is_time: bool = False
+    kind: str = "number"
+    """``number``, ``time`` (minutes after midnight), ``date`` (month*100+day), ``decade``."""
+    units: frozenset[str] = frozenset()
+    """Currency codes (``GBP``), unit words (``miles``) or ``%``; empty for a bare number."""
+    low: float | None = None
+    high: float | None = None
+    """Bounds of a rough quantity ("a dozen", "des centaines"); ``None`` when exact."""
+    spelled: bool = False
+    ordinal: bool = False
+    scale: float = 1.0
+    """The multiplier of a scale word ("million") the figure carries."""
+    year_like: bool = field(init=False)
+
+    def __post_init__(self) -> None:
+        year = (
+            self.kind == "number"
+            and not self.units
+            and any(1000 <= v <= 2100 and v == int(v) for v in self.values)
+        )
+        object.__setattr__(self, "year_like", year)
+
+    @property
+    def is_time(self) -> bool:
+        return self.kind == "time"
+
+    @property
+    def approx(self) -> bool:
+        return self.low is not None
 
     def same_as(self, other: NumberMention) -> bool:
-        if self.is_time != other.is_time:
+        """Whether the two mentions can state the same quantity."""
+        if {self.kind, other.kind} == {"time", "number"}:
+            return _hours(self, other)
+        if not _kinds_match(self, other):
             return False
-        return any(_close(a, b) for a in self.values for b in other.values)
+        if self.approx or other.approx:
+            return _overlap(self, other)
+        equal = any(_close(a, b) for a in self.values for b in other.values)
+        if self.units and other.units:
+            return (equal and bool(self.units & other.units)) or converts(
+                self.units, self.values, other.units, other.values
+            )
+        return equal
+
+    def currency_differs(self, other: NumberMention) -> bool:
+        """Same figure, different currencies explicitly written on both sides."""
+        mine, theirs = currencies(self.units), currencies(other.units)
+        return bool(
+            mine and theirs and not mine & theirs
+            and len(mine) == len(self.units) == 1 and len(theirs) == len(other.units) == 1
+            and any(_close(a, b) for a in self.values for b in other.values)
+        )
+
+
+def _kinds_match(a: NumberMention, b: NumberMention) -> bool:
+    return a.kind == b.kind or {a.kind, b.kind} == {"decade", "number"}
+
+
+def _hours(a: NumberMention, b: NumberMention) -> bool:
+    """A time of day and a bare number of hours ("18 horas" / "18 hours")."""
+    time, number = (a, b) if a.kind == "time" else (b, a)
+    if number.kind != "number" or number.units:
+        return False
+    return any(_close(v % 720 / 60, n % 12) for v in time.values for n in number.values)
 
 
 def _close(a: float, b: float) -> bool:
     return abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b))
 
 
-def _readings(digits: str, sep: str | None, lang: str) -> list[float]:
+def _range(m: NumberMention) -> tuple[float, float]:
+    if m.low is not None and m.high is not None:
+        return m.low, m.high
+    return min(m.values), max(m.values)
+
+
+def _overlap(a: NumberMention, b: NumberMention) -> bool:
+    (a_low, a_high), (b_low, b_high) = _range(a), _range(b)
+    return a_low <= b_high and b_low <= a_high
+
+
+# -- reading digits ------------------------------------------------------------------------
+def _readings(digits: str, sep: str | None, comma_decimal: bool) -> list[float]:
     """Values a digit string can have; the language's own reading first."""
-    comma_decimal = lang in _DECIMAL_COMMA
     if sep:  # grouped: 1,500 / 1.500 / 1 500 [+ decimals]
-        grouped_sep = sep
-        body, _, tail = digits, "", ""
-        decimal_mark = "," if grouped_sep == "." else "."
-        if grouped_sep in " \u00a0\u202f’'":
+        body, tail = digits, ""
+        decimal_mark = "," if sep == "." else "."
+        if sep in " \u00a0\u202f’'":
             decimal_mark = "," if comma_decimal else "."
-        if decimal_mark in body and body.rfind(decimal_mark) > body.rfind(grouped_sep):
+        if decimal_mark in body and body.rfind(decimal_mark) > body.rfind(sep):
             body, _, tail = body.rpartition(decimal_mark)
-        whole = float(body.replace(grouped_sep, "") + ("." + tail if tail else ""))
+        whole = float(body.replace(sep, "") + ("." + tail if tail else ""))
         values = [whole]
         # A single group after , or . may also be a decimal: "1.500" in English is 1.5.
-        if grouped_sep in ",." and body.count(grouped_sep) == 1 and not tail:
-            decimal = float(body.replace(grouped_sep, "."))
-            own_decimal = (grouped_sep == ",") == comma_decimal
+        if sep in ",." and body.count(sep) == 1 and not tail:
+            decimal = float(body.replace(sep, "."))
+            own_decimal = (sep == ",") == comma_decimal
             values = [decimal, whole] if own_decimal else [whole, decimal]
         return values
     if "," in digits or "." in digits:
@@ -87,50 +150,184 @@ def _readings(digits: str, sep: str | None, lang: str) -> list[float]:
     return [float(digits)]
 
 
-def _scale(word: str | None, lang: str) -> tuple[float, int]:
-    """Multiplier for a scale word after a number, and how many characters it covers."""
-    if not word:
-        return 1.0, 0
-    table = _SCALES.get(lang, _SCALES["en"])
+@cache
+def _tail_pattern(lang: str) -> regex.Pattern[str]:
+    """Scale word, then currency, unit or percent word, after a number."""
+    data = lexicon(lang)
+    scales = sorted(data.get("scales", {}), key=len, reverse=True)
+    marks = [*mark_table(), *unit_table(), *data.get("percent", []), "%", "‰"]
+    marks = sorted({m.lower() for m in marks}, key=len, reverse=True)
+
+    def alt(items: list[str]) -> str:
+        return "|".join(regex.escape(i) for i in items)
+
+    return regex.compile(
+        rf"(?:[{_SPACES}-]?(?P<scale>{alt(scales)})(?![\p{{L}}]|\.\p{{L}}))?"
+        rf"(?:[{_SPACES}-]?(?:de[{_SPACES}]|d['’])?(?P<mark>{alt(marks)})(?![\p{{L}}]))?",
+        regex.IGNORECASE,
+    )
+
+
+@cache
+def _prefix_pattern() -> regex.Pattern[str]:
+    symbols = sorted((k for k in mark_table() if not k.isalpha()), key=len, reverse=True)
+    return regex.compile(
+        r"(?P<mark>" + "|".join(regex.escape(s) for s in symbols) + r"|[A-Z]{3})[ \u00a0]?$"
+    )
+
+
+def _marks(word: str, lang: str) -> frozenset[str]:
     lowered = word.lower()
-    if lowered in table:
-        return table[lowered], len(word)
-    first = lowered.split()[0] if " " in lowered or "\u00a0" in lowered else lowered
-    first_raw = word.split()[0] if " " in word or "\u00a0" in word else word
-    if first in table:
-        return table[first], len(first_raw)
-    if first.endswith(".") and first[:-1] in table:
-        return table[first[:-1]], len(first_raw) - 1
-    return 1.0, 0
+    if lowered in ("%", "‰") or lowered in {p.lower() for p in lexicon(lang).get("percent", [])}:
+        return frozenset({"%"})
+    if lowered in mark_table():
+        return mark_table()[lowered]
+    if lowered in unit_table():
+        return frozenset({lowered})
+    return frozenset()
 
 
-def find_numbers(text: str, lang: str) -> list[NumberMention]:
-    """Every number stated in ``text`` (times of day included), in order."""
-    mentions: list[NumberMention] = []
+def _quantity_tail(
+    text: str, end: int, lang: str, has_currency: bool
+) -> tuple[frozenset[float], set[str], int, int]:
+    """Multipliers (one per reading), units, the end of the figure's span (its scale word
+    included) and the end of what it consumed (unit words too), for a number at ``end``."""
+    match = _tail_pattern(lang).match(text, end)
+    if not match or not (match["scale"] or match["mark"]):
+        return frozenset({1.0}), set(), end, end
+    scales = {k.lower(): float(v) for k, v in lexicon(lang).get("scales", {}).items()}
+    multipliers, units, new_end = frozenset({1.0}), set(), end
+    scale, mark = match["scale"], match["mark"]
+    if scale:
+        new_end = match.end("scale")
+        multiplier = scales.get(scale.lower(), 1.0)
+        if scale == "m" and not has_currency and not mark:
+            # "100m": metres or millions
+            return frozenset({1.0, multiplier}), {"metre"}, new_end, new_end
+        else:
+            multipliers = frozenset({multiplier})
+    if mark:  # the span stops at the scale word: "1,600 million" of "1,600 million euros"
+        units = set(_marks(mark, lang))
+        lowered = mark.lower()
+        if lowered in ("m€", "md€", "mds€", "mrd€"):
+            new_end = match.end("mark")
+        if lowered == "m€":
+            multipliers = frozenset({1e6})
+        elif lowered in ("md€", "mds€", "mrd€"):
+            multipliers = frozenset({1e9})
+    return multipliers, units, new_end, match.end()
+
+
+# -- finding mentions ----------------------------------------------------------------------
+def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMention]:
+    """Every number stated in ``text`` (times, dates, decades and words included), in order.
+
+    A figure such as ``1.500`` keeps its reading in the other convention too (an MT may
+    copy its source's format) unless ``strict``: a source or reference is read as its
+    own language writes numbers.
+    """
     taken: list[tuple[int, int]] = []
-    for match in _TIME.finditer(text):
-        hour, minute = int(match["h"]), int(match["m"])
-        ampm = (match["ampm"] or "").lower()
-        if not ampm and match.group(0).count(".") and lang == "en":
-            continue  # "3.45" in English is a decimal, not a time
-        hours = {hour % 12 + (12 if ampm.startswith("p") else 0)} if ampm else {hour, hour + 12}
-        values = frozenset(h * 60.0 + minute for h in hours if h < 24)
-        mentions.append(NumberMention(match.start(), match.end(), match.group(0), values, True))
-        taken.append((match.start(), match.end()))
+    found = [*dates(text, lang, taken), *decades(text, lang, taken), *times(text, lang, taken)]
+    mentions = [NumberMention(start, end, said, values, kind)
+                for start, end, said, values, kind in found]
+    comma_decimal = lexicon(lang).get("decimal", ".") == ","
     for match in _NUMBER.finditer(text):
-        start = match.start("num")
-        if any(a <= start < b for a, b in taken):
+        start, end = match.start("num"), match.end("num")
+        if not free(taken, start, end):
             continue
-        multiplier, covered = _scale(match["scale"], lang)
-        end = match.end("num")
-        if covered:
-            end = match.start("scale") + covered
-        values = frozenset(v * multiplier for v in _readings(match["num"], match["sep"], lang))
-        mentions.append(NumberMention(start, end, text[start:end], values))
+        prefix = _prefix_pattern().search(text[max(0, start - 4) : start])
+        units: set[str] = set()
+        if prefix and prefix["mark"].lower() in mark_table():
+            units |= mark_table()[prefix["mark"].lower()]
+        multipliers, tail_units, end, consumed = _quantity_tail(text, end, lang, bool(units))
+        units |= tail_units
+        ordinal = False
+        tail = _ORDINAL_TAIL.match(text, end) if not units and multipliers == {1.0} else None
+        if tail and (tail.group(0) != "." or _german_ordinal(text, tail.end(), lang)):
+            ordinal, end = True, tail.end()
+        readings = _readings(match["num"], match["sep"], comma_decimal)
+        if strict:
+            readings = readings[:1]
+        if (fraction := _FRACTIONS.get(text[match.end("num") : match.end("num") + 1])) is not None:
+            readings = [r + fraction for r in readings]
+            end = max(end, match.end("num") + 1)
+        values = frozenset(v * k for v in readings for k in multipliers)
+        values = _range_end(text, match.start("num"), match["num"], values, mentions)
+        mentions.append(NumberMention(start, end, text[start:end], values,
+                                      units=frozenset(units), ordinal=ordinal,
+                                      scale=max(multipliers)))
+        taken.append((start, max(end, consumed)))
+    for word in find_word_numbers(text, lang, taken):
+        multipliers, units, end = frozenset({1.0}), set(), word.end
+        if not word.approx and not word.ordinal:
+            multipliers, units, end, _ = _quantity_tail(text, word.end, lang, False)
+        multiplier = max(multipliers)
+        low = word.low * multiplier if word.approx else None
+        high = word.high * multiplier if word.approx else None
+        value = frozenset({word.low * multiplier})
+        mentions.append(NumberMention(word.start, end, text[word.start : end], value,
+                                      units=frozenset(units), low=low, high=high,
+                                      spelled=True, ordinal=word.ordinal,
+                                      scale=multiplier * word.scale))
     mentions.sort(key=lambda m: m.start)
-    return mentions
+    return _ranges(text, lang, mentions)
+
+
+_RANGE_WORDS = {
+    "en": ("to", "and", "or"), "fr": ("à", "et", "ou"), "es": ("a", "y", "o"),
+    "de": ("bis", "und", "oder"),
+}
+
+
+def _ranges(text: str, lang: str, mentions: list[NumberMention]) -> list[NumberMention]:
+    """"2 to 3 million euros": the first figure takes the scale and unit of the second."""
+    words = "|".join(_RANGE_WORDS.get(lang, _RANGE_WORDS["en"]))
+    joint = regex.compile(rf"[{_SPACES}]*(?:[-–/]|(?:{words})(?![\p{{L}}]))[{_SPACES}]*$")
+    result = list(mentions)
+    for index in range(len(result) - 1):
+        first, second = result[index], result[index + 1]
+        if first.kind != "number" or second.kind != "number" or first.units or first.approx:
+            continue
+        if first.scale != 1.0 or not (second.units or second.scale != 1.0):
+            continue
+        if not joint.match(text[first.end : second.start]) or first.year_like:
+            continue
+        values = first.values | frozenset(v * second.scale for v in first.values)
+        result[index] = replace(first, values=values, units=second.units)
+    return result
+
+
+def _german_ordinal(text: str, end: int, lang: str) -> bool:
+    """"der 10. Gipfel": a figure, a full stop and a word (the sentence goes on)."""
+    return lang == "de" and bool(regex.match(r" \p{L}", text[end : end + 2]))
+
+
+def _range_end(
+    text: str, start: int, digits: str, values: frozenset[float], before: list[NumberMention]
+) -> frozenset[float]:
+    """"1950-53": a two-digit end of a range of years is also the full year."""
+    if len(digits) != 2 or start < 5 or text[start - 1] not in "-–/":
+        return values
+    year = text[start - 5 : start - 1]
+    if year.isdigit() and 1000 <= int(year) <= 2100:
+        return values | {float(year[:2] + digits)}
+    return values
 
 
 def is_trivial(mention: NumberMention) -> bool:
-    """Whole numbers under ten: wire style spells them out, so they are not compared."""
-    return not mention.is_time and all(v < 10 and v == int(v) for v in mention.values)
+    """Numbers that can match but are never reported: rough words, ones, word ordinals."""
+    if mention.approx or (mention.spelled and mention.ordinal):
+        return True
+    return all(v in (0.0, 1.0) for v in mention.values) and not mention.units
+
+
+def is_small(mention: NumberMention) -> bool:
+    """Whole numbers under ten without a unit: wire style may spell them or drop them."""
+    return (
+        mention.kind == "number"
+        and not mention.units
+        and all(v < 10 and v == int(v) for v in mention.values)
+    )
+
+
+__all__ = ["NumberMention", "find_numbers", "is_small", "is_trivial", "names_a_unit"]

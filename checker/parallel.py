@@ -5,22 +5,34 @@ pure ``Checker.check`` over the stories sent to it. Stories are read lazily and 
 a bounded number are in flight, so memory stays flat however long the feed is; results
 come back in input order, identical to a serial run. ``jobs=1`` (or a one-story feed)
 checks in this process without starting a pool.
+
+Workers are never more than the cores this process may use (:func:`max_jobs`). They
+ignore Ctrl-C (the parent handles it), die with the parent (Linux ``PR_SET_PDEATHSIG``),
+and are terminated, not waited for, when the run stops early. A story whose check
+raises becomes a :class:`~checker.errors.InputError` naming it, with any number of jobs.
 """
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
 import itertools
 import os
+import signal
 from collections import deque
 from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
 
 from checker.config import Settings
 from checker.engine import Checker
+from checker.errors import InputError, WirecheckError
 from checker.model import StoryInput, StoryResult
+from checker.safeio import check_story_size
 
 _worker_checker: Checker | None = None
+_active: set[ProcessPoolExecutor] = set()
 
 
 def default_jobs() -> int:
@@ -31,17 +43,48 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
+def max_jobs() -> int:
+    """The most worker processes a run starts: the number of cores it may use."""
+    return default_jobs()
+
+
 def check_story(checker: Checker, story: StoryInput) -> StoryResult:
-    """``checker.check(story)``, with the story's XML origin carried to the result."""
-    result = checker.check(story)
+    """``checker.check(story)``, with the story's XML origin carried to the result.
+
+    Anything the check raises other than a WirecheckError (a bug, a story too deep for
+    the interpreter) becomes an InputError naming the story, so one bad story ends the
+    run with one line and exit status 2 rather than a traceback.
+    """
+    check_story_size(story)
+    try:
+        result = checker.check(story)
+    except WirecheckError:
+        raise
+    except Exception as exc:  # RecursionError, MemoryError and bugs alike
+        where = f"{story.mt_path}:{story.mt_line}" if story.mt_line > 1 else story.mt_path
+        detail = f"{type(exc).__name__}: {exc}" if str(exc) else type(exc).__name__
+        problem = f"story {story.id!r} could not be checked ({detail[:200]})"
+        raise InputError(where, problem) from None
     if story.origin and not result.origin:
         result = replace(result, origin=story.origin)
     return result
 
 
+def _die_with_parent() -> None:
+    """Ask Linux to send this process SIGTERM when its parent dies."""
+    with contextlib.suppress(OSError, AttributeError):
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+    if os.getppid() == 1:  # the parent died before prctl
+        os._exit(1)
+
+
 def _init_worker(settings: Settings) -> None:
     """Build the worker's Checker, unless it was inherited (fork) with these settings."""
     global _worker_checker
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    _die_with_parent()
     if _worker_checker is None or _worker_checker.settings != settings:
         _worker_checker = Checker(settings)
 
@@ -71,6 +114,7 @@ def check_stories(
     ``window`` batches (default: four per worker) are queued or running at once.
     """
     iterator = iter(stories)
+    jobs = min(jobs, max_jobs())
     if jobs <= 1:
         local = checker or Checker(settings)
         yield from (check_story(local, story) for story in iterator)
@@ -85,14 +129,50 @@ def check_stories(
     global _worker_checker
     if checker is not None:
         _worker_checker = checker  # forked workers inherit it instead of building one
-    with ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,)) as pool:
-        try:
-            for group in _batches(itertools.chain(head, iterator), batch):
-                pending.append(pool.submit(_check_batch, group))
-                if len(pending) >= limit:
-                    yield from pending.popleft().result()
-            while pending:
-                yield from pending.popleft().result()
-        finally:
-            for future in pending:
-                future.cancel()
+    pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
+    _active.add(pool)
+    finished = False
+    try:
+        for group in _batches(itertools.chain(head, iterator), batch):
+            pending.append(pool.submit(_check_batch, group))
+            if len(pending) >= limit:
+                yield from _result(pending.popleft())
+        while pending:
+            yield from _result(pending.popleft())
+        finished = True
+    finally:
+        _active.discard(pool)
+        if finished:
+            pool.shutdown(wait=True)
+        else:
+            _stop(pool, pending)
+
+
+def _result(future: Future[list[StoryResult]]) -> list[StoryResult]:
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        raise WirecheckError(None, "a worker process died (out of memory, or killed); "
+                             "try fewer --jobs") from None
+
+
+def terminate_workers() -> None:
+    """Terminate every worker process of the pools running now (for a SIGTERM handler)."""
+    for pool in list(_active):
+        for process in list((getattr(pool, "_processes", None) or {}).values()):
+            with contextlib.suppress(Exception):
+                process.terminate()
+
+
+def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[list[StoryResult]]]) -> None:
+    """End a run early (an error, Ctrl-C, SIGTERM): terminate workers, wait for nothing."""
+    for future in pending:
+        future.cancel()
+    processes = list((getattr(pool, "_processes", None) or {}).values())
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.terminate()
+    pool.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        with contextlib.suppress(Exception):
+            process.join(timeout=2)

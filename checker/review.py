@@ -24,9 +24,10 @@ from enum import StrEnum
 from pathlib import Path
 from typing import Any
 
-from checker.atomic import atomic_write_text
+from checker.atomic import Staged, atomic_write_text, resolve_target, stage_text
 from checker.errors import InputError
 from checker.model import Finding, StoryInput, StoryResult, Unit
+from checker.safeio import check_text, loads, read_regular
 from checker.text import normalise
 
 REVIEW_VERSION = 1
@@ -88,6 +89,10 @@ class Decision:
                 raise InputError(where, f"decision field {name!r} must be a string")
         if action is not Action.DISMISS and replacement is None:
             raise InputError(where, f"an {action} decision needs a 'replacement'")
+        for name, value in (("rule", rule), ("text", text), ("replacement", replacement),
+                            ("reason", reason)):
+            if value is not None:
+                check_text(value, where, f"decision field {name!r}")
         return cls(action, rule, text, replacement, reason)
 
 
@@ -99,6 +104,10 @@ class StoryReview:
     mt_sha256: str | None = None
     """Hash of the original MT text the decisions were made on."""
     reviewed_path: str | None = None
+    """The corrected copy, relative to the review file. Untrusted: only ever honoured
+    when it names the copy :func:`reviewed_path` derives for the story."""
+    reviewed_sha256: str | None = None
+    """Hash of the corrected copy as written: what proves a file there is wirecheck's."""
 
     def dismissals(self) -> dict[tuple[str, str], Decision]:
         return {d.key: d for d in self.decisions if d.action is Action.DISMISS}
@@ -115,12 +124,10 @@ class ReviewFile:
     def load(cls, path: str | Path) -> ReviewFile:
         """The review file at ``path``; an empty one when it does not exist yet."""
         path = Path(path)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():
             return cls(path)
         try:
-            data = json.loads(path.read_text(encoding="utf-8"))
-        except OSError as exc:
-            raise InputError(str(path), f"cannot read review file: {exc.strerror}") from None
+            data = loads(read_regular(path).decode("utf-8"), str(path), "review file")
         except UnicodeDecodeError:
             raise InputError(str(path), "review file is not valid UTF-8") from None
         except json.JSONDecodeError as exc:
@@ -131,13 +138,20 @@ class ReviewFile:
             raise InputError(str(path), f"unsupported review file version {data.get('version')!r}")
         stories: dict[str, StoryReview] = {}
         for story_id, entry in data["stories"].items():
-            where = f"{path} (story {story_id})"
+            check_text(story_id, str(path), "a story id")
+            where = f"{path} (story {story_id!r})"
             if not isinstance(entry, dict) or not isinstance(entry.get("decisions", []), list):
                 raise InputError(where, "a story entry needs a 'decisions' list")
+            fields = [entry.get(name) for name in
+                      ("mt_sha256", "reviewed_path", "reviewed_sha256")]
+            for name, value in zip(("mt_sha256", "reviewed_path", "reviewed_sha256"), fields,
+                                   strict=True):
+                if value is not None and not isinstance(value, str):
+                    raise InputError(where, f"{name!r} must be a string or null")
+                if value is not None:
+                    check_text(value, where, repr(name))
             stories[story_id] = StoryReview(
-                [Decision.from_json(d, where) for d in entry.get("decisions", [])],
-                entry.get("mt_sha256"),
-                entry.get("reviewed_path"),
+                [Decision.from_json(d, where) for d in entry.get("decisions", [])], *fields
             )
         return cls(path, stories)
 
@@ -148,15 +162,18 @@ class ReviewFile:
                 story_id: {
                     "mt_sha256": entry.mt_sha256,
                     "reviewed_path": entry.reviewed_path,
+                    "reviewed_sha256": entry.reviewed_sha256,
                     "decisions": [d.to_json() for d in entry.decisions],
                 }
                 for story_id, entry in sorted(self.stories.items())
             },
         }
 
+    def dumps(self) -> str:
+        return json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
+
     def save(self) -> None:
-        text = json.dumps(self.to_json(), ensure_ascii=False, indent=2) + "\n"
-        atomic_write_text(self.path, text)
+        atomic_write_text(self.path, self.dumps())
 
     def is_dismissed(self, story_id: str, finding: Finding) -> bool:
         entry = self.stories.get(story_id)
@@ -166,28 +183,53 @@ class ReviewFile:
 # -- paths ----------------------------------------------------------------------------
 def default_review_path(mt: str | Path) -> Path:
     """Where the decisions about the feed at ``mt`` are kept: beside it, never inside it."""
-    path = Path(mt).resolve()
-    stem = path.name
+    path = Path(os.path.realpath(mt))  # never raises, even on a symlink loop
+    stem = path.name or "root"
     if path.is_file():
         stem = path.name.rsplit(".", 1)[0] if "." in path.name[1:] else path.name
-    return path.with_name(stem + REVIEW_SUFFIX)
+    return path.parent / (stem + REVIEW_SUFFIX)
 
 
-_UNSAFE = re.compile(r"[^\w.-]+")
+_KEEP = re.compile(r"[A-Za-z0-9_-]+")
+_LONGEST = 100
+
+
+def file_part(name: str) -> str:
+    """``name`` spelt safely and injectively for a file name.
+
+    ASCII letters, digits, ``_`` and ``-`` stay; every other character (``.``, ``/``,
+    ``%``...) becomes ``%XX`` per UTF-8 byte; ``""`` becomes ``%``. A spelling longer
+    than 100 characters is cut and ends in ``~`` and a hash of the whole name.
+    """
+    if not name:
+        return "%"
+    parts: list[str] = []
+    at = 0
+    for match in _KEEP.finditer(name):
+        parts.extend(f"%{b:02X}" for b in name[at : match.start()].encode("utf-8", "surrogatepass"))
+        parts.append(match.group())
+        at = match.end()
+    parts.extend(f"%{b:02X}" for b in name[at:].encode("utf-8", "surrogatepass"))
+    spelt = "".join(parts)
+    if len(spelt) > _LONGEST:
+        digest = hashlib.sha256(name.encode("utf-8", "surrogatepass")).hexdigest()[:16]
+        spelt = f"{spelt[:_LONGEST - 20]}~{digest}"
+    return spelt
 
 
 def reviewed_path(story: StoryInput) -> Path:
     """Where the corrected copy of ``story`` goes: ``<name>.reviewed.txt`` beside it.
 
     A file holding several stories (a JSON Lines feed, an XML package) gets one corrected
-    copy per story: ``<name>.<story id>.reviewed.txt``.
+    copy per story: ``<name>.<story id>.reviewed.txt``. Both parts are spelt by
+    :func:`file_part`, which keeps no ``.``: the name is a function of the file and the
+    id that never repeats, so distinct stories never share a copy.
     """
     path = Path(story.mt_path)
     stem = path.name[:-4] if path.name.endswith(".txt") else path.stem
     if story.id == stem:
-        return path.with_name(f"{stem}.reviewed.txt")
-    safe_id = _UNSAFE.sub("_", story.id).strip("._") or "story"
-    return path.with_name(f"{stem}.{safe_id}.reviewed.txt")
+        return path.with_name(f"{file_part(stem)}.reviewed.txt")
+    return path.with_name(f"{file_part(stem)}.{file_part(story.id)}.reviewed.txt")
 
 
 def text_hash(text: str) -> str:
@@ -209,7 +251,9 @@ def apply_suggestion(text: str, finding: Finding) -> str:
         raise ValueError(
             f"{finding.rule} at {finding.start} no longer matches the text (check it again)"
         )
-    return replace_span(text, finding.start, finding.end, finding.suggestion)
+    from checker.fix import apply_one  # a deleted line takes its stranded blank lines
+
+    return apply_one(text, finding)
 
 
 def replay(text: str, decisions: Iterable[Decision]) -> tuple[str, list[Decision]]:
@@ -395,19 +439,60 @@ class StoryState:
         return bool(self._undo)
 
 
+def _same_place(a: Path, b: Path) -> bool:
+    """Whether ``a`` and ``b`` name the same entry: same real folder, same name."""
+    try:
+        return a.name == b.name and a.parent.resolve() == b.parent.resolve()
+    except (OSError, RuntimeError):
+        return False
+
+
+def own_copy(story: StoryInput, entry: StoryReview | None, base: Path) -> Path | None:
+    """The corrected copy the review file records for ``story``, if it may be trusted.
+
+    The recorded path is only a claim: it is honoured when it names the copy
+    :func:`reviewed_path` derives for the story (beside the story, in the feed's
+    folder), never another path, however it is spelt.
+    """
+    if entry is None or not entry.reviewed_path:
+        return None
+    target = reviewed_path(story)
+    claimed = base / entry.reviewed_path
+    return target if _same_place(claimed, target) else None
+
+
+def _read_own(path: Path, digest: str | None) -> str | None:
+    """The text of ``path`` if it is wirecheck's copy: a plain file (no link), and the
+    bytes wirecheck wrote when their hash was recorded; None otherwise."""
+    try:
+        data = read_regular(path, no_follow=True, single_link=True)
+        text = data.decode("utf-8")
+    except (InputError, UnicodeDecodeError):
+        return None
+    if digest is not None and hashlib.sha256(data).hexdigest() != digest:
+        return None
+    return text
+
+
 def restored_text(
     story: StoryInput, entry: StoryReview, base: Path | None = None
 ) -> tuple[str, list[str]]:
     """The corrected copy saved for ``story``, or the decisions replayed on its original.
 
-    A relative ``reviewed_path`` is relative to ``base`` (the review file's folder).
+    A relative ``reviewed_path`` is relative to ``base`` (the review file's folder); a
+    path that is not the story's own corrected copy is ignored (see :func:`own_copy`).
     """
     notes: list[str] = []
     if entry.mt_sha256 == text_hash(story.mt) and entry.reviewed_path:
-        reviewed = (base or Path(".")) / entry.reviewed_path
-        with contextlib.suppress(OSError, UnicodeDecodeError):
-            return normalise(reviewed.read_text(encoding="utf-8")), notes
-        notes.append(f"{reviewed} is missing: decisions replayed on the original")
+        reviewed = own_copy(story, entry, base or Path("."))
+        text = _read_own(reviewed, entry.reviewed_sha256) if reviewed else None
+        if text is not None:
+            return normalise(text), notes
+        if reviewed is None:
+            notes.append(f"the review file names {entry.reviewed_path!r}, which is not this "
+                         "story's corrected copy: ignored, decisions replayed")
+        else:
+            notes.append(f"{reviewed} is missing or changed: decisions replayed on the original")
     elif entry.mt_sha256 not in (None, text_hash(story.mt)) and any(
         d.action is not Action.DISMISS for d in entry.decisions
     ):
@@ -432,6 +517,10 @@ class ReviewSession:
 
     def add(self, story: StoryInput) -> StoryState:
         """Start reviewing ``story``, restoring its saved decisions and corrected copy."""
+        if story.id in self.states:
+            first = self.states[story.id].story.mt_path
+            raise InputError(story.mt_path, f"story id {story.id!r} is also the id of a story "
+                             f"in {first}: ids must be unique in a review")
         entry = self.review.stories.get(story.id)
         if entry is None:
             state = StoryState(story)
@@ -446,9 +535,6 @@ class ReviewSession:
         """``path`` as stored in the review file: relative to it, so the feed can move."""
         return os.path.relpath(path.resolve(), self.review.path.resolve().parent)
 
-    def _absolute(self, stored: str) -> Path:
-        return self.review.path.parent / stored
-
     def __iter__(self) -> Iterator[StoryState]:
         return iter(self.states.values())
 
@@ -456,33 +542,80 @@ class ReviewSession:
     def dirty(self) -> bool:
         return any(state.dirty for state in self)
 
+    def _inputs(self) -> set[Path]:
+        paths = set()
+        for state in self:
+            for name in (state.story.mt_path, state.story.ref_path, state.story.src_path):
+                if name:
+                    with contextlib.suppress(OSError, RuntimeError):
+                        paths.add(Path(name).resolve())
+        return paths
+
+    def _ours(self, state: StoryState, target: Path) -> bool:
+        """Whether ``target`` may be replaced or removed: absent, or the plain file
+        wirecheck wrote there for this story (its recorded hash matches)."""
+        if not os.path.lexists(target):
+            return True
+        entry = self.review.stories.get(state.id)
+        if entry is None or entry.reviewed_sha256 is None or own_copy(
+            state.story, entry, self.review.path.parent
+        ) is None:
+            return False
+        return _read_own(target, entry.reviewed_sha256) is not None
+
     def save(self) -> list[Path]:
-        """Write corrected stories and the review file; return the paths written."""
-        written: list[Path] = []
+        """Write corrected stories and the review file; return the paths written.
+
+        Every file is written to a temporary file first; only when all are complete are
+        they renamed into place (the review file last), so a failure while writing (a
+        full disk) changes nothing. A corrected copy is only ever replaced or removed
+        when it is the file wirecheck wrote; anything else at its path is an error.
+        """
+        inputs = self._inputs()
+        writes: list[tuple[StoryState, Path]] = []
+        removals: list[Path] = []
+        entries = dict(self.review.stories)
         for state in self:
             if not state.dirty:
                 continue
             target = reviewed_path(state.story)
-            previous = self.review.stories.get(state.id)
-            if not state.decisions and not state.changed:
-                self.review.stories.pop(state.id, None)
-                if previous and previous.reviewed_path:
-                    with contextlib.suppress(OSError):
-                        self._absolute(previous.reviewed_path).unlink()
-                continue
+            previous = entries.get(state.id)
             if state.changed:
-                atomic_write_text(target, state.text)
-                written.append(target)
-            elif previous and previous.reviewed_path:
-                with contextlib.suppress(OSError):
-                    self._absolute(previous.reviewed_path).unlink()
-            self.review.stories[state.id] = StoryReview(
+                if target.resolve() in inputs or not self._ours(state, target):
+                    raise InputError(str(target), "exists and is not a corrected copy written "
+                                     "by wirecheck review: move it away to save")
+                writes.append((state, target))
+            elif previous is not None and previous.reviewed_path and os.path.lexists(target) \
+                    and self._ours(state, target) and target.resolve() not in inputs:
+                removals.append(target)
+            if not state.decisions and not state.changed:
+                entries.pop(state.id, None)
+                continue
+            entries[state.id] = StoryReview(
                 list(state.decisions),
                 text_hash(state.story.mt),
                 self._relative(target) if state.changed else None,
+                text_hash(state.text) if state.changed else None,
             )
-        self.review.save()
-        written.append(self.review.path)
+        review = ReviewFile(self.review.path, entries)
+        staged: list[Staged] = []
+        try:
+            for state, target in writes:
+                staged.append(stage_text(target, state.text))
+            review_target, streaming = resolve_target(review.path)
+            if streaming:
+                raise InputError(str(review.path), "a review file must be a regular file")
+            staged.append(stage_text(review_target, review.dumps()))
+        except BaseException:
+            for item in staged:
+                item.discard()
+            raise
+        for item in staged:
+            item.commit()
+        self.review.stories = entries
+        for target in removals:
+            with contextlib.suppress(OSError):
+                target.unlink()
         for state in self:
             state.mark_saved()
-        return written
+        return [target for _, target in writes] + [self.review.path]

@@ -118,3 +118,41 @@ def merge_sums(scores: Iterable[Scores]) -> tuple[dict[str, list[float]], int]:
         for name, values in score.stats.items():
             sums[name] = _sum([sums[name], values]) if name in sums else list(values)
     return sums, units
+
+
+# Weight of a finding in the story figure, per aligned unit: an error costs as much as
+# five warnings (MQM counts a major error as five minor ones); info costs nothing.
+FINDING_WEIGHTS = {"error": 5.0, "warning": 1.0}
+FINDING_PENALTY = 5.0
+"""Points of the figure lost per weighted finding per unit (``5 errors in 10 units``
+cost 12.5 points); the loss is capped at half the figure."""
+SCORED_OMISSIONS = frozenset({"WC901", "WC902", "WC903"})
+"""Omission findings: with a reference, the chrF base already counts what the MT lacks
+(an empty hypothesis), so these do not take a second share."""
+FLOOR = 0.1
+"""The lowest figure a story with any translated text gets: only an empty translation
+scores 0, so it always sorts first when worst-first."""
+
+
+def story_figure(
+    scores: Scores, findings: Iterable[object], has_text: bool, units: int
+) -> float:
+    """The story-level figure triage orders by: 0..100, higher is better.
+
+    The base is the story chrF, which counts omitted reference text as untranslated
+    (an empty hypothesis), or 100 without a reference. Each error and warning then
+    takes a share of it, by its weight per aligned unit, so a story with findings in
+    every unit loses up to half its figure (omissions the base already counts do not
+    take a share). An empty translation is 0, below any story with text.
+    """
+    if not has_text:
+        return 0.0
+    base = scores.chrf if scores.chrf is not None else 100.0
+    counted = SCORED_OMISSIONS if scores.chrf is not None else frozenset()
+    weight = sum(
+        FINDING_WEIGHTS.get(str(getattr(f, "severity", "")), 0.0)
+        for f in findings
+        if getattr(f, "rule", "") not in counted
+    )
+    loss = min(0.5 * base, FINDING_PENALTY * weight / max(1, units))
+    return round(max(FLOOR, base - loss), 4)

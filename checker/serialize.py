@@ -70,6 +70,7 @@ def story_dict(result: StoryResult) -> dict[str, Any]:
         "lang": result.lang,
         "src_lang": result.src_lang,
         "scores": scores_dict(result.scores),
+        "triage": result.triage,
         "segments": [unit_dict(u) for u in result.units],
         "findings": [finding_dict(f) for f in result.findings],
     }

@@ -51,6 +51,7 @@ def test_family_digit_matches_category() -> None:
         "0": Category.INPUT, "1": Category.GLOSSARY, "2": Category.ARTEFACT,
         "3": Category.BOILERPLATE, "4": Category.UNTRANSLATED, "5": Category.NUMBER,
         "6": Category.TYPOGRAPHY, "7": Category.STYLE, "8": Category.SCORE,
+        "9": Category.ACCURACY,
     }
     for rule in RULES:
         assert families[rule.code[2]] == rule.category, rule.code

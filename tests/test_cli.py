@@ -39,7 +39,7 @@ def test_findings_fail_the_run_and_print_one_line_each(cli, tmp_path: Path) -> N
     found = {(m["code"], m["line"], m["col"]) for m in lines}
     assert ("WC501", "1", "15") in found  # "1,600 million" at line 1, column 15
     assert ("WC401", "3", "1") in found
-    assert "story loan (es→en): BLEU" in result.out
+    assert "story loan (es→en): 2 aligned units, 2 scored: BLEU" in result.out
     assert result.err == ""
 
 

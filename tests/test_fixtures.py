@@ -14,6 +14,7 @@ import pytest
 
 from checker.config import Settings
 from checker.engine import Checker
+from checker.feedcheck import with_feed_names
 from checker.model import Finding, StoryResult
 from checker.reading import read_feed
 from checker.rules import all_rules
@@ -24,7 +25,9 @@ EXPECTATIONS = tomllib.loads((FEED / "expectations.toml").read_text(encoding="ut
 
 @cache
 def results() -> dict[str, StoryResult]:
-    checker = Checker(Settings())
+    """The feed checked as ``wirecheck check`` does: feed-level spellings first."""
+    settings = with_feed_names(Settings(), read_feed(FEED / "mt", FEED / "ref", FEED / "src"))
+    checker = Checker(settings)
     stories = read_feed(FEED / "mt", FEED / "ref", FEED / "src")
     return {story.id: checker.check(story) for story in stories}
 

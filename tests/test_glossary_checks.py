@@ -210,7 +210,9 @@ def test_source_term_missing_from_its_segment() -> None:
     [found] = result.findings
     assert found.rule == "WC101"
     assert found.text == "The central bank kept its rates unchanged on Thursday."
-    assert found.suggestion == "European Central Bank"
+    # the finding spans the whole segment: no automatic fix may replace it with a term
+    assert found.suggestion is None
+    assert "'European Central Bank'" in found.message
     assert found.concept == "ecb"
     assert found.unit == 0
     assert "Banque centrale européenne" in found.message
@@ -264,3 +266,206 @@ def test_glossary_signature_records_files_and_content_hash() -> None:
     signature = checker.signature()["glossary"]
     assert signature.startswith("institutions.tbx:")
     assert ",terms.csv:" in signature
+
+
+@pytest.mark.parametrize(
+    ("lang", "src", "mt"),
+    [
+        ("de", "A spokesman for the White House said on Monday.\n",
+         "Ein Sprecher des Weißen Hauses sagte am Montag.\n"),
+        ("de", "The president of the European Central Bank spoke.\n",
+         "Die Präsidentin der Europäischen Zentralbank sprach.\n"),
+        ("fr", "The head of the International Monetary Fund spoke.\n",
+         "La directrice du Fonds monétaire international a parlé.\n"),
+        ("es", "A report by the UN High Commissioner for Refugees.\n",
+         "Un informe del Alto Comisionado de Naciones Unidas para los Refugiados.\n"),
+        ("es", "A spokesman for the European Central Bank said.\n",
+         "Un portavoz del Banco Central Europeo dijo.\n"),
+        ("en", "Un porte-parole de la Maison Blanche a déclaré.\n",
+         "A spokesman for the White House said.\n"),
+    ],
+)
+def test_inflected_and_article_forms_render_the_term(lang: str, src: str, mt: str) -> None:
+    src_lang = "fr" if lang == "en" else "en"
+    result = check(mt, lang, select=("WC1",), src=src, src_lang=src_lang, src_path="s.txt")
+    assert result.findings == ()
+
+
+def test_term_moved_to_the_neighbouring_segment_is_rendered() -> None:
+    src = (
+        "La Banque centrale européenne a relevé ses taux jeudi.\n\n"
+        "La décision était attendue.\n"
+    )
+    mt = "Rates were raised on Thursday.\n\nThe European Central Bank's decision was expected.\n"
+    result = check(mt, "en", select=("WC1",), src=src, src_lang="fr", src_path="s.txt")
+    assert result.findings == ()
+
+
+def test_channel_of_a_quote_named_elsewhere_is_not_missing() -> None:
+    """Deleting the artefact "-he declared to AFP." must not raise "AFP not rendered"."""
+    src = (
+        "« La situation est grave », a déclaré à l'AFP un diplomate.\n\n"
+        "« Nous attendons », a-t-il déclaré à l'AFP.\n"
+    )
+    mt = "\u201cThe situation is serious,\u201d a diplomat told AFP.\n\n\u201cWe are waiting,\u201d he said.\n"
+    result = check(mt, "en", select=("WC1",), src=src, src_lang="fr", src_path="s.txt")
+    assert result.findings == ()
+    # the institution itself missing from the whole story is still reported
+    mt = "\u201cThe situation is serious,\u201d a diplomat said.\n\n\u201cWe are waiting,\u201d he said.\n"
+    result = check(mt, "en", select=("WC1",), src=src, src_lang="fr", src_path="s.txt")
+    assert [(f.rule, f.suggestion) for f in result.findings] == [("WC101", None)] * 2
+
+
+def test_sample_story_fix_of_the_attribution_artefact_raises_nothing() -> None:
+    feed = Path(__file__).resolve().parent.parent / "fixtures" / "feed"
+    mt = (feed / "mt" / "sample-nk-troops.txt").read_text(encoding="utf-8")
+    src = (feed / "src" / "sample-nk-troops.txt").read_text(encoding="utf-8")
+    fixed = mt.replace(" -he declared to AFP.", "")
+    assert fixed != mt
+    before = check(mt, "en", select=("WC1",), src=src, src_lang="fr", src_path="s.txt")
+    after = check(fixed, "en", select=("WC1",), src=src, src_lang="fr", src_path="s.txt")
+    assert [f.rule for f in after.findings] == [f.rule for f in before.findings]
+    assert "WC101" not in [f.rule for f in after.findings]
+
+
+# -- certain and possible garbles ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt", "text", "suggestion"),
+    [
+        ("en", "The figures were confirmed to Agence France -Presse on Monday.",
+         "Agence France -Presse", "Agence France-Presse"),
+        ("en", "The World Bnak cut its growth forecast.", "World Bnak", "World Bank"),
+        ("en", "Inspectors of the International Atomic Energy Organisation (IAEA) arrived.",
+         "International Atomic Energy Organisation", "International Atomic Energy Agency"),
+        ("fr", "La Banque mondaile a réduit sa prévision.", "Banque mondaile", "Banque mondiale"),
+        ("es", "La Organización Mundial de la Slaud declaró la emergencia.",
+         "Organización Mundial de la Slaud", "Organización Mundial de la Salud"),
+        ("de", "Die Europäische Zentrabank senkte die Zinsen.",
+         "Europäische Zentrabank", "Europäische Zentralbank"),
+    ],
+)
+def test_certain_garbles_are_errors_with_a_fix_in_the_story_language(
+    lang: str, mt: str, text: str, suggestion: str
+) -> None:
+    found = glossary_findings(mt, lang)
+    assert [(f.rule, f.severity.value, f.text, f.suggestion) for f in found] == [
+        ("WC103", "error", text, suggestion)
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt", "text", "concept"),
+    [
+        ("en", "Inspectors of the International Atomic Energy Organisation arrived.",
+         "International Atomic Energy Organisation", "iaea"),
+        ("en", "The Fund Monetary International said growth would slow.",
+         "Fund Monetary International", "imf"),
+        ("fr", "L'Organisation internationale de l'énergie atomique a inspecté la centrale.",
+         "Organisation internationale de l'énergie atomique", "iaea"),
+        ("es", "La Agencia Internacional de Energía Atómica inspeccionó la planta.",
+         "Agencia Internacional de Energía Atómica", "iaea"),
+        ("de", "Die Internationale Atomenergie-Agentur prüfte das Kraftwerk.",
+         "Internationale Atomenergie-Agentur", "iaea"),
+    ],
+)
+def test_possible_garbles_are_warnings_without_a_fix(
+    lang: str, mt: str, text: str, concept: str
+) -> None:
+    found = glossary_findings(mt, lang)
+    assert [(f.rule, f.severity.value, f.text, f.suggestion, f.concept) for f in found] == [
+        ("WC104", "warning", text, None, concept)
+    ]
+    assert "may be a garbled" in found[0].message
+
+
+def test_deprecated_form_in_another_spelling_is_forbidden() -> None:
+    found = glossary_findings("Members of the Organisation of the North Atlantic Treaty met.")
+    assert [(f.rule, f.text, f.suggestion) for f in found] == [
+        ("WC102", "Organisation of the North Atlantic Treaty", "NATO")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt"),
+    [
+        # generic phrases that share words with a name (the IOM story of issue 9)
+        ("en", "The International Organization for Migration said a UN agency had counted "
+               "300 deaths; the UN Agency would help."),
+        ("en", "The agency said the institute and the Bank would cooperate with the Agency."),
+        ("en", "Thousands were stranded, a UN agency said on Friday."),
+        ("en", "A team from the UN High Commissioner for Refugees met survivors, the U.N. "
+               "agency said."),
+        ("fr", "Une agence de l'ONU a indiqué vendredi que l'Agence aiderait l'institut."),
+        ("es", "Una agencia de la ONU dijo el viernes que la Agencia ayudaría al instituto."),
+        ("de", "Eine UN-Organisation teilte mit, die Behörde und das Institut würden helfen."),
+        # real names that are near a term
+        ("en", "The United Nations Office at Geneva hosted the talks."),
+        ("en", "Decisions at European level, the Commission said, take time."),
+        ("en", "The twelve Federal Reserve Banks report to the board."),
+        ("en", "The World Band played on."),
+        ("en", "The Korea Institute said the Korea Institute for National Unification agreed."),
+        # the same name with other small words
+        ("fr", "Un porte-parole du Haut-Commissariat des Nations unies aux réfugiés a parlé."),
+    ],
+)
+def test_generic_phrases_and_other_names_are_never_garbles(lang: str, mt: str) -> None:
+    assert glossary_findings(mt, lang) == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt", "text", "suggestion"),
+    [
+        ("en", "He told the German press Agency on Friday.", "German press Agency",
+         "German Press Agency"),
+        ("fr", "Selon l'Agence france-Presse, la réunion a eu lieu.", "Agence france-Presse",
+         "Agence France-Presse"),
+        ("es", "El Banco central Europeo subió los tipos.", "Banco central Europeo",
+         "Banco Central Europeo"),
+        ("de", "Das Internationale komitee vom Roten Kreuz half.",
+         "Internationale komitee vom Roten Kreuz", "Internationale Komitee vom Roten Kreuz"),
+    ],
+)
+def test_name_broken_by_a_lower_case_word_is_garbled(
+    lang: str, mt: str, text: str, suggestion: str
+) -> None:
+    found = glossary_findings(mt, lang)
+    assert [(f.rule, f.text, f.suggestion) for f in found] == [("WC103", text, suggestion)]
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt"),
+    [
+        ("en", "The European central bank raised rates."),
+        ("fr", "L'organisation des Nations Unies affirme que l'économie ralentit."),
+        ("es", "La agencia de la ONU para los refugiados pidió ayuda."),
+        ("de", "Die europäische Zentralbank senkte die Zinsen nicht."),
+    ],
+)
+def test_lower_case_descriptions_of_a_name_are_not_garbled(lang: str, mt: str) -> None:
+    assert only(glossary_findings(mt, lang), "WC103") == []
+
+
+@pytest.mark.parametrize(
+    ("lang", "mt"),
+    [
+        ("en", "Minister of Economy, Trade and Industry Yasutoshi Nishimura said on Friday."),
+        ("de", "Der Minister für Wirtschaft, Handel und Industrie sagte am Freitag."),
+        ("en", "The Commissioner for Human Rights of the Council of Europe spoke."),
+    ],
+)
+def test_titles_built_on_an_institution_name_are_not_garbles(lang: str, mt: str) -> None:
+    assert glossary_findings(mt, lang) == []
+
+
+def test_a_changed_ending_inside_a_name_is_only_possible() -> None:
+    found = glossary_findings("The Korea Institute for Defense Analysis published a report.")
+    assert [(f.rule, f.text, f.suggestion) for f in found] == [
+        ("WC104", "Korea Institute for Defense Analysis", None)
+    ]
+
+
+def test_a_missing_comma_or_other_small_words_are_no_garble() -> None:
+    assert glossary_findings("The Ministry of Economy Trade and Industry said.") == []
+    assert glossary_findings("The Korea Institute of National Unification said.") == []

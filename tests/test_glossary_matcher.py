@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from checker.config import Settings
 from checker.glossary import Glossary, Status, Term, load_index
-from checker.glossary.garble import GarbleSearch, GarbleSettings
 from checker.glossary.matcher import GlossaryIndex
+from checker.glossary.search import GarbleSearch, GarbleSettings
 from checker.glossary.tokens import tokenize
 
 
@@ -110,3 +110,59 @@ def test_unrelated_terms_add_no_work_to_the_garble_search() -> None:
     assert [g.term.term.text for g in big.analyse(text, "en").garbled()] == [
         "Korea Institute for National Unification", "Agence France-Presse",
     ]
+
+
+def test_articles_and_contractions_fold_in_every_language() -> None:
+    index = glossary(
+        ("unhcr", "es", "Alto Comisionado de las Naciones Unidas para los Refugiados",
+         Status.PREFERRED),
+        ("wh", "de", "Weißes Haus", Status.PREFERRED),
+        ("un", "fr", "Organisation des Nations unies", Status.PREFERRED),
+    )
+    text = "Un informe del Alto Comisionado de Naciones Unidas para los Refugiados."
+    [match] = index.analyse(text, "es").in_language()
+    assert (text[match.start : match.end], match.inflected) == (
+        "Alto Comisionado de Naciones Unidas para los Refugiados", True
+    )
+    assert found(index, "Ein Sprecher des Weißen Hauses sagte.", "de") == ["Weißen Hauses"]
+    assert found(index, "Un rapport de l'Organisation de les Nations unies.", "fr") == [
+        "Organisation de les Nations unies"
+    ]
+    # an article is not a content word: "Nations" and "unies" must still both be there
+    assert found(index, "L'Organisation des Nations a parlé.", "fr") == []
+
+
+def test_german_genitive_and_nominative_share_a_stem() -> None:
+    from checker.glossary.tokens import Language
+
+    german = Language.of("de")
+    assert german.stem("hauses") == german.stem("haus")
+    assert german.stem("komitees") == german.stem("komitee")
+    assert german.stem("europäischen") == german.stem("europäische")
+    assert Language.of("en").stem("houses") == "houses"
+
+
+def test_garbles_are_certain_or_possible() -> None:
+    index = glossary(
+        ("iaea", "en", "International Atomic Energy Agency", Status.PREFERRED),
+        ("iaea", "en", "IAEA", Status.ADMITTED),
+        ("wb", "en", "World Bank", Status.PREFERRED),
+    )
+
+    def kinds(text: str) -> list[tuple[str, bool]]:
+        return [(text[g.start : g.end], g.certain) for g in index.analyse(text, "en").garbled()]
+
+    assert kinds("The International Atomic Energy Organisation said.") == [
+        ("International Atomic Energy Organisation", False)
+    ]
+    # its own acronym in brackets says which institution it is
+    assert kinds("The International Atomic Energy Organisation (IAEA) said.") == [
+        ("International Atomic Energy Organisation", True)
+    ]
+    assert kinds("The Agency International Atomic Energy said.") == [
+        ("Agency International Atomic Energy", False)
+    ]
+    assert kinds("The World Bnak said.") == [("World Bnak", True)]
+    # a four-letter word of the language is no misspelling
+    assert kinds("The World Band said.") == []
+    assert kinds("The World Bank said a world bank would help.") == []

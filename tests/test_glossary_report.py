@@ -241,3 +241,90 @@ def test_report_command_with_a_malformed_glossary_exits_2(cli, tmp_path: Path) -
     assert result.code == 2
     assert f"{bad}:2: unknown status 'maybe'" in result.err
     assert not out.exists()
+
+
+# -- one language, figures that agree, nothing local ------------------------------------
+def test_concepts_are_named_in_the_report_language(report: dict) -> None:
+    assert report["summary"]["lang"] == "en"  # the stories' target language
+    assert concept(report, "ecb")["label"] == "European Central Bank"
+    settings = Settings()
+    french = report_for_run(check_run(stories(), settings), settings, "fr")
+    assert french["summary"]["lang"] == "fr"
+    assert concept(french, "ecb")["label"] == "Banque centrale européenne"
+    html = render(french, "html")
+    assert '<html lang="fr">' in html and "Banque centrale européenne" in html
+
+
+def test_segment_counts_say_what_they_count(report: dict) -> None:
+    summary = report["summary"]
+    assert summary["segments"] == sum(s["segments"] for s in report["stories"])
+    assert summary["scored_segments"] == sum(s["scored_segments"] for s in report["stories"])
+    assert report["distribution"]["segment_chrf"]["count"] == summary["scored_segments"]
+    md = render(report, "md")
+    assert (f"{summary['segments']} aligned segments ({summary['scored_segments']} scored "
+            "against a reference)") in md
+
+
+def test_rule_names_stand_beside_codes(report: dict) -> None:
+    assert report["summary"]["rule_names"]["WC103"] == "garbled-term"
+    html = render(report, "html")
+    assert re.search(r"WC103</td><td[^>]*>garbled-term</td>", html)
+    assert "`WC103` garbled-term:" in render(report, "md")
+
+
+def test_no_absolute_local_path_in_the_report(cli, tmp_path: Path) -> None:
+    write_feed(tmp_path)
+    glossary = tmp_path / "terms" / "house.csv"
+    glossary.parent.mkdir()
+    glossary.write_text("concept,lang,term,status\nhouse,en,House Agency,preferred\n",
+                        encoding="utf-8")
+    result = cli("report", str(tmp_path / "mt"), "--glossary", str(glossary), "-j", "1",
+                 "--isolated")
+    assert result.code == 0, result.err
+    assert str(tmp_path) not in result.out
+    assert "house.csv" in result.out
+
+
+def _layout(html: Path, width: int) -> dict[str, float]:
+    """Page and element widths measured by headless Chromium at ``width`` CSS pixels."""
+    import shutil
+    import subprocess
+    import tempfile
+
+    browser = next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
+                    if shutil.which(n)), None)
+    if browser is None:
+        pytest.skip("no Chromium on this machine")
+    probe = html.with_name(f"probe-{width}.html")
+    script = (
+        "<script>const r = {page: document.documentElement.scrollWidth, "
+        "concepts: document.getElementById('concepts').getBoundingClientRect().right, "
+        "stories: document.getElementById('stories').getBoundingClientRect().right, "
+        "plots: Math.max(...[...document.querySelectorAll('figure svg')]"
+        ".map(s => s.getBoundingClientRect().right))};"
+        "document.body.setAttribute('data-layout', JSON.stringify(r));</script>"
+    )
+    probe.write_text(html.read_text(encoding="utf-8").replace("</body>", script + "</body>"),
+                     encoding="utf-8")
+    with tempfile.TemporaryDirectory() as profile:
+        done = subprocess.run(
+            [browser, "--headless", "--no-sandbox", "--disable-gpu",
+             "--disable-background-networking", "--disable-component-update", "--disable-sync",
+             "--no-first-run", f"--user-data-dir={profile}", f"--window-size={width},900",
+             "--dump-dom", probe.as_uri()],
+            capture_output=True, text=True, timeout=120, check=False,
+        )
+    found = re.search(r"data-layout=\"([^\"]+)\"", done.stdout)
+    assert found, done.stderr[-500:]
+    return json.loads(found.group(1).replace("&quot;", '"'))
+
+
+@pytest.mark.parametrize("width", [700, 1200])
+def test_html_report_fits_the_window_in_a_real_browser(report: dict, tmp_path: Path,
+                                                       width: int) -> None:
+    page = tmp_path / "report.html"
+    page.write_text(render(report, "html"), encoding="utf-8")
+    layout = _layout(page, width)
+    assert layout["page"] <= width, layout
+    assert layout["concepts"] <= width and layout["stories"] <= width, layout
+    assert layout["plots"] <= width, layout

@@ -62,6 +62,7 @@ def test_sample_story_gives_exactly_the_planted_findings() -> None:
         ("WC301", "-", ""),
         ("WC303", "Related News :", ""),
         ("WC601", " :", ":"),
+        ("WC307", "PHOTO SOUTH KOREAN NATIONAL INTELLIGENCE SERVICE/AGENCE FRANCE-PRESSE", ""),
     }
     for f in result.findings:
         assert text[f.start : f.end] == f.text

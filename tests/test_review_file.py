@@ -224,7 +224,7 @@ def test_reviewed_paths_sit_beside_their_originals(tmp_path: Path) -> None:
     text_story = StoryInput("a", "x", str(tmp_path / "a.txt"))
     assert reviewed_path(text_story) == tmp_path / "a.reviewed.txt"
     feed_story = StoryInput("afp/2024 1", "x", str(tmp_path / "wire.jsonl"))
-    assert reviewed_path(feed_story) == tmp_path / "wire.afp_2024_1.reviewed.txt"
+    assert reviewed_path(feed_story) == tmp_path / "wire.afp%2F2024%201.reviewed.txt"
     (tmp_path / "story.txt").write_text("x", encoding="utf-8")
     assert default_review_path(tmp_path / "story.txt") == tmp_path / "story.reviewed.json"
 

@@ -110,3 +110,82 @@ def test_units_without_reference_text_are_not_scored() -> None:
     result = Checker(Settings()).check(StoryInput("s", MT, "s.txt", ref=REF, lang="en"))
     (chrome,) = [u for u in result.units if u.mt == "Related News :"]
     assert chrome.ref == "" and chrome.chrf is None and chrome.bleu is None
+
+
+def test_omitted_reference_text_counts_as_an_empty_hypothesis(tmp_path: Path) -> None:
+    """The story score equals sacrebleu's on the gold lines, the omitted one left empty."""
+    ref_lines = [
+        "The central bank raised its key rate to 4.5 percent on Thursday.",
+        "It was the third increase this year, the bank said in a statement.",
+        "Inflation reached 6.1 percent in May, the highest level since 1992.",
+        "Economists expect one more increase before the end of the summer.",
+    ]
+    mt_lines = [
+        "The central bank raised its main rate to 4.5 percent on Thursday.",
+        "It was the third rise this year, the bank said in a statement.",
+        "Economists expect another increase before the end of summer.",
+    ]
+    result = Checker(Settings(select=("WC9",))).check(StoryInput(
+        "s", "\n\n".join(mt_lines), "s.txt", ref="\n\n".join(ref_lines), lang="en"))
+    (omitted,) = [u for u in result.units if not u.mt]
+    assert omitted.ref == ref_lines[2] and omitted.chrf == 0.0
+    hyps = [*mt_lines[:2], "", mt_lines[2]]
+    bleu, chrf = sacrebleu_cli(hyps, ref_lines, tmp_path, "13a")
+    assert (result.scores.bleu, result.scores.chrf, result.scores.units) == (bleu, chrf, 4)
+    complete = Checker(Settings(select=("WC9",))).check(StoryInput(
+        "s", "\n\n".join([*mt_lines[:2], ref_lines[2], mt_lines[2]]), "s.txt",
+        ref="\n\n".join(ref_lines), lang="en"))
+    assert complete.scores.chrf > result.scores.chrf
+
+
+def test_story_figure_orders_empty_last_and_counts_findings() -> None:
+    from checker.model import Scores, Severity
+    from checker.scoring import story_figure
+
+    class F:
+        def __init__(self, severity: Severity) -> None:
+            self.severity = severity
+
+    scores = Scores(30.0, 60.0, None, units=10)
+    assert story_figure(scores, [], has_text=True, units=10) == 60.0
+    warned = story_figure(scores, [F(Severity.WARNING)], has_text=True, units=10)
+    erred = story_figure(scores, [F(Severity.ERROR)], has_text=True, units=10)
+    assert 60.0 > warned > erred > 30.0
+    assert story_figure(scores, [F(Severity.INFO)], has_text=True, units=10) == 60.0
+    assert story_figure(scores, [F(Severity.ERROR)] * 50, has_text=True, units=10) == 30.0
+    no_ref = Scores(None, None, None)
+    assert story_figure(no_ref, [], has_text=True, units=3) == 100.0
+    awful = story_figure(Scores(0.0, 0.0, None, units=4), [], has_text=True, units=4)
+    assert awful > story_figure(scores, [], has_text=False, units=0) == 0.0
+
+
+def test_an_empty_translation_ranks_below_every_other_story() -> None:
+    checker = Checker(Settings())
+    empty = checker.check(StoryInput("e", "", "e.txt", ref=REF, lang="en"))
+    garbled = checker.check(StoryInput("g", "Lorem ipsum dolor.", "g.txt", ref=REF, lang="en"))
+    good = checker.check(StoryInput("s", MT, "s.txt", ref=REF, lang="en"))
+    assert empty.triage == 0.0
+    assert good.triage is not None and garbled.triage is not None
+    assert good.triage > garbled.triage > empty.triage
+
+
+def test_the_story_figure_is_in_the_json_story() -> None:
+    from checker.serialize import story_dict
+
+    result = Checker(Settings()).check(StoryInput("s", MT, "s.txt", ref=REF, lang="en"))
+    entry = story_dict(result)
+    assert entry["triage"] == result.triage
+    assert 0 < entry["triage"] <= result.scores.chrf
+
+
+def test_omissions_are_not_counted_twice_when_the_score_has_them() -> None:
+    from checker.model import Scores, Severity
+    from checker.scoring import story_figure
+
+    class Omission:
+        rule, severity = "WC901", Severity.ERROR
+
+    with_ref = Scores(30.0, 60.0, None, units=10)
+    assert story_figure(with_ref, [Omission()], has_text=True, units=10) == 60.0
+    without = Scores(None, None, None)
+    assert story_figure(without, [Omission()], has_text=True, units=10) < 100.0

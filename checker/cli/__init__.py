@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 from collections.abc import Sequence
 
 from checker import __version__
-from checker.errors import WirecheckError
+from checker.errors import WirecheckError, one_line
 
 COMMANDS = ("check", "rules", "report", "review")
 
@@ -40,10 +41,20 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
+    from checker.cli.common import install_signal_handlers
+
+    restore = install_signal_handlers() if args.command != "review" else None
     try:
         return int(args.handler(args))
     except WirecheckError as exc:
         print(f"wirecheck: error: {exc}", file=sys.stderr)
+        return 2
+    except (OSError, MemoryError, RecursionError) as exc:
+        if isinstance(exc, BrokenPipeError):
+            sys.stderr.close()  # output piped into head & co.: not an error
+            return 0
+        print(f"wirecheck: error: {one_line(str(exc) or type(exc).__name__)}",
+              file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("wirecheck: interrupted", file=sys.stderr)
@@ -51,3 +62,12 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:
         sys.stderr.close()  # output piped into head & co.: not an error
         return 0
+    except Exception as exc:  # a bug: one line all the same, the traceback on demand
+        if os.environ.get("WIRECHECK_DEBUG"):
+            raise
+        print(f"wirecheck: internal error: {type(exc).__name__}: {one_line(str(exc))[:300]} "
+              "(set WIRECHECK_DEBUG=1 for the traceback)", file=sys.stderr)
+        return 2
+    finally:
+        if restore is not None:
+            restore()

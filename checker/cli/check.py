@@ -7,6 +7,7 @@ import contextlib
 import os
 import sys
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import TextIO
 
@@ -15,21 +16,26 @@ from checker.baseline import Baseline, BaselineWriter
 from checker.cli.common import (
     add_feed_arguments,
     job_count,
+    refuse_clobbering,
     settings_from_args,
     stories_from_args,
 )
+from checker.cli.fixes import FixWriter, unified_diff
 from checker.config import FAIL_ON, Settings
 from checker.engine import Checker, CorpusScores
-from checker.errors import InputError
-from checker.model import StoryResult
+from checker.errors import ConfigError, InputError
+from checker.feedcheck import with_feed_names
+from checker.fix import FixResult, fix_story, fixable
+from checker.glossary.load import glossary_warnings
+from checker.model import Finding, StoryInput, StoryResult
 from checker.output import FORMATTERS, OutputOptions, reaches
+from checker.output.text import describe_fix, location
 from checker.parallel import check_stories, default_jobs
 from checker.progress import Progress, count_stories, wanted
 from checker.review import (
     ReviewFile,
     StaleDecision,
     default_review_path,
-    drop_dismissed,
     stale_decisions,
 )
 from checker.serialize import Summary
@@ -67,8 +73,21 @@ def register(sub: argparse._SubParsersAction) -> None:
     parser.add_argument(
         "--review-file", metavar="FILE",
         help="honour the dismissals recorded by 'wirecheck review' in FILE (default: the "
-        "review file beside the first MT path, when it exists); '-' to ignore it",
+        "review file beside each MT path or its folder, when it exists, except in CI "
+        "where it must be named); '-' to ignore it",
     )
+    parser.add_argument("--show-dismissed", action="store_true",
+                        help="list the findings the review file dismisses (on stderr)")
+    fix = parser.add_argument_group("fixes")
+    fix.add_argument("--fix", action="store_true",
+                     help="apply the safe fixes: plain-text stories are rewritten in place "
+                     "(atomically), JSON Lines and XML stories get a corrected copy beside "
+                     "the feed; then check again and print what remains")
+    fix.add_argument("--unsafe-fixes", action="store_true",
+                     help="with --fix or --diff, apply the unsafe fixes too")
+    fix.add_argument("--diff", action="store_true",
+                     help="print the fixes as a unified diff (to -o FILE if given) and "
+                     "change no story; exit 1 when there is something to fix")
     base = parser.add_argument_group("baseline")
     base.add_argument("--baseline", metavar="FILE",
                       help="findings recorded in FILE neither print nor fail the run; "
@@ -119,13 +138,135 @@ def results_from_args(
     return check_stories(stories_from_args(args), settings, jobs, checker)
 
 
+class Reviews:
+    """The review files whose dismissals this run honours, and what they dismissed."""
+
+    def __init__(self, files: list[ReviewFile]) -> None:
+        self.files = files
+        self.dismissed: list[tuple[StoryResult, Finding, str | None]] = []
+        self.stale: list[tuple[ReviewFile, StaleDecision]] = []
+
+    def skip(self, story_id: str) -> frozenset[tuple[str, str]]:
+        """``(rule, text)`` keys dismissed for the story: --fix must leave them alone."""
+        for review in self.files:
+            entry = review.stories.get(story_id)
+            if entry is not None:
+                return frozenset(entry.dismissals())
+        return frozenset()
+
+    def apply(self, result: StoryResult) -> StoryResult:
+        """``result`` without its dismissed findings, which are kept for the report."""
+        for review in self.files:
+            entry = review.stories.get(result.id)
+            if entry is None:
+                continue
+            self.stale.extend((review, s) for s in stale_decisions(review, [result]))
+            dismissals = entry.dismissals()
+            kept = []
+            for finding in result.findings:
+                decision = dismissals.get((finding.rule, finding.text))
+                if decision is None:
+                    kept.append(finding)
+                else:
+                    self.dismissed.append((result, finding, decision.reason))
+            if len(kept) != len(result.findings):
+                result = replace(result, findings=tuple(kept))
+            break
+        return result
+
+    def report(self, show: bool, shown: int = 10) -> None:
+        for review, decision in self.stale[:shown]:
+            print(f"wirecheck: {review.path}: {decision}", file=sys.stderr)
+        if not self.dismissed:
+            return
+        names = ", ".join(str(r.path) for r in self.files)
+        count = len(self.dismissed)
+        print(
+            f"wirecheck: {count} {'finding' if count == 1 else 'findings'} dismissed by "
+            f"{names}" + ("" if show else " (--show-dismissed lists them)"),
+            file=sys.stderr,
+        )
+        if show:
+            for result, finding, reason in self.dismissed:
+                why = f" ({reason})" if reason else ""
+                print(f"  {location(result, finding)}: {finding.rule} "
+                      f"{finding.text!r} dismissed{why}", file=sys.stderr)
+
+
+class Fixes:
+    """What --fix or --diff did to each story, for the report at the end."""
+
+    def __init__(self, unsafe: bool, write: bool) -> None:
+        self.unsafe = unsafe
+        self.writer = FixWriter() if write else None
+        self.fixed: list[tuple[StoryResult, Finding, int]] = []
+        self.stories = 0
+        self.left_unsafe = 0
+        self.diffs: list[str] = []
+
+    def run(self, checker: Checker, stories: Iterator[StoryInput],
+            reviews: Reviews) -> Iterator[StoryResult]:
+        """Fix each story, write it (or its diff), and yield the check of the fixed text."""
+        for story in stories:
+            first = checker.check(story)
+            outcome = fix_story(checker, story, self.unsafe, reviews.skip(story.id), first=first)
+            self._record(story, first, outcome)
+            yield outcome.result
+
+    def _record(self, story: StoryInput, first: StoryResult, outcome: FixResult) -> None:
+        self.fixed.extend(
+            (first, f, number) for number, applied in enumerate(outcome.rounds, start=1)
+            for f in applied
+        )
+        if not self.unsafe:
+            self.left_unsafe += len(fixable(outcome.result.findings, unsafe=True))
+        if not outcome.changed:
+            return
+        self.stories += 1
+        if self.writer is not None:
+            self.writer.add(story, outcome)
+        else:
+            self.diffs.append(unified_diff(story, outcome))
+
+    def finish(self, remaining: int) -> None:
+        if self.writer is not None:
+            self.writer.finish()
+        verb = "fixed" if self.writer is not None else "would fix"
+        for result, finding, number in self.fixed:
+            later = f" (pass {number}, after the fixes above)" if number > 1 else ""
+            print(f"  {location(result, finding)}: {finding.rule} {verb}: "
+                  f"{describe_fix(finding)}{later}", file=sys.stderr)
+        count = len(self.fixed)
+        line = (f"wirecheck: {verb} {count} {'finding' if count == 1 else 'findings'} in "
+                f"{self.stories} {'story' if self.stories == 1 else 'stories'}")
+        if self.writer is not None and self.writer.written:
+            line += f" (wrote {', '.join(str(p) for p in self.writer.written)})"
+        line += f"; {remaining} {'finding remains' if remaining == 1 else 'findings remain'}"
+        if self.left_unsafe:
+            line += f" ({self.left_unsafe} with unsafe fixes: --unsafe-fixes applies them)"
+        print(line, file=sys.stderr)
+
+
 def run(args: argparse.Namespace) -> int:
+    fixing = args.fix or args.diff
+    if args.unsafe_fixes and not fixing:
+        raise ConfigError("--unsafe-fixes", "applies only with --fix or --diff")
+    if fixing and (args.dask or args.scheduler):
+        raise ConfigError("--fix", "fixes are applied in this process: drop --dask")
+    if args.fix and args.diff:
+        raise ConfigError("--diff", "prints the fixes without writing: drop --fix")
     settings = settings_from_args(args, fail_on=args.fail_on)
+    # Feed-level spellings are counted before any story is checked, so they do not
+    # depend on --jobs (a second, cheap read of the MT texts: names only).
+    settings = with_feed_names(settings, _feed_stories(args))
+    refuse_clobbering(args, {"-o": args.output, "--write-baseline": args.write_baseline})
     checker = Checker(settings)
+    for warning in glossary_warnings(settings):
+        print(warning, file=sys.stderr)
     baseline = Baseline.load(args.baseline) if args.baseline else None
     recorder = BaselineWriter() if args.write_baseline else None
-    review = _review_file(args)
-    stale: list[StaleDecision] = []
+    reviews = Reviews(_review_files(args))
+    fixes = Fixes(args.unsafe_fixes, write=args.fix) if fixing else None
     show_progress = wanted(sys.stderr, args.progress)
     progress = Progress(count_stories(args.mt) if show_progress else None, enabled=show_progress)
     failed = False
@@ -139,25 +280,32 @@ def run(args: argparse.Namespace) -> int:
             quiet=args.quiet,
         )
         formatter = FORMATTERS[args.format](stream, options)
+        results = (
+            fixes.run(checker, stories_from_args(args), reviews) if fixes is not None
+            else results_from_args(args, settings, checker)
+        )
         try:
-            for result in results_from_args(args, settings, checker):
-                if review is not None:
-                    stale.extend(stale_decisions(review, [result]))
-                    result = drop_dismissed(result, review)
+            for result in results:
+                result = reviews.apply(result)
                 if baseline is not None:
                     result = baseline.apply(result)
                 if recorder is not None:
                     recorder.add(result)
-                formatter.story(result)
+                if fixes is None or fixes.writer is not None:
+                    formatter.story(result)
                 summary.add(result)
                 corpus.add(result)
                 failed = failed or any(reaches(f, settings.fail_on) for f in result.findings)
                 progress.advance()
         finally:
             progress.close()
-        formatter.finish(summary, corpus.scores(checker), checker.signature())
-    for decision in stale[:10]:
-        print(f"wirecheck: {review.path if review else ''}: {decision}", file=sys.stderr)
+        if fixes is None or fixes.writer is not None:
+            formatter.finish(summary, corpus.scores(checker), checker.signature())
+        else:
+            stream.write("".join(fixes.diffs))
+    if fixes is not None:
+        fixes.finish(summary.findings)
+    reviews.report(args.show_dismissed)
     if baseline is not None:
         _report_unmatched(baseline)
     if recorder is not None:
@@ -167,19 +315,60 @@ def run(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
         return EXIT_CLEAN
+    if fixes is not None and fixes.writer is None:
+        return EXIT_FINDINGS if fixes.fixed and not args.exit_zero else EXIT_CLEAN
     if failed and not args.exit_zero:
         return EXIT_FINDINGS
     return EXIT_CLEAN
 
 
-def _review_file(args: argparse.Namespace) -> ReviewFile | None:
-    """The editors' review decisions to honour, if any."""
+def _feed_stories(args: argparse.Namespace) -> Iterator[StoryInput]:
+    """Every story of the run, read in this process (Dask runs take glob patterns)."""
+    if not (args.dask or args.scheduler):
+        yield from stories_from_args(args)
+        return
+    from checker.dask_runner import story_paths
+    from checker.reading import read_feed
+
+    patterns = args.mt if isinstance(args.mt, list) else [args.mt]
+    for path in story_paths(patterns):
+        yield from read_feed(path, args.ref, args.src, args.lang, args.src_lang)
+
+
+def _review_files(args: argparse.Namespace) -> list[ReviewFile]:
+    """The editors' review files to honour.
+
+    ``--review-file`` names one (``-``: none). Otherwise the review file beside each MT
+    path is used, and for a single story also the one beside its folder (where
+    ``wirecheck review`` on the folder keeps it). A file found that way is announced on
+    stderr, because its dismissals can turn a failing run into a passing one; in CI
+    (the ``CI`` environment variable set) it is not honoured unless named.
+    """
     if args.review_file == "-":
-        return None
-    path = Path(args.review_file) if args.review_file else default_review_path(args.mt[0])
-    if args.review_file and not path.is_file():
-        raise InputError(str(path), "review file does not exist")
-    return ReviewFile.load(path) if path.is_file() else None
+        return []
+    if args.review_file:
+        path = Path(args.review_file)
+        if not path.is_file():
+            raise InputError(str(path), "review file does not exist")
+        return [ReviewFile.load(path)]
+    candidates: list[Path] = []
+    for mt in args.mt:
+        path = Path(mt)
+        found = [default_review_path(path)]
+        if path.is_file():
+            found.append(default_review_path(path.parent))
+        candidates += [c for c in found if c not in candidates and c.is_file()]
+    if not candidates:
+        return []
+    if os.environ.get("CI"):
+        for path in candidates:
+            print(f"wirecheck: {path}: review file beside the feed ignored in CI; name it "
+                  "with --review-file to honour its dismissals", file=sys.stderr)
+        return []
+    for path in candidates:
+        print(f"wirecheck: {path}: honouring the dismissals of this review file found "
+              "beside the feed (--review-file - ignores it)", file=sys.stderr)
+    return [ReviewFile.load(path) for path in candidates]
 
 
 def _report_unmatched(baseline: Baseline, shown: int = 10) -> None:

@@ -14,6 +14,7 @@ import sys
 from checker.cli.common import (
     add_feed_arguments,
     job_count,
+    refuse_clobbering,
     settings_from_args,
     stories_from_args,
 )
@@ -37,6 +38,9 @@ def register(sub: argparse._SubParsersAction) -> None:
                      help="report format (default: html, one self-contained page)")
     out.add_argument("-o", "--output", metavar="FILE",
                      help="write the report to FILE (atomically); default: stdout")
+    out.add_argument("--report-lang", metavar="CODE",
+                     help="language to name glossary concepts in (default: the feed's main "
+                     "target language, else English)")
     out.add_argument("-j", "--jobs", type=job_count, default=None, metavar="N",
                      help="check stories in N processes (default: the number of cores)")
     parser.set_defaults(handler=run)
@@ -44,9 +48,10 @@ def register(sub: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     settings = settings_from_args(args)
+    refuse_clobbering(args, {"-o": args.output})
     checker = Checker(settings)
     result = check_run(stories_from_args(args), settings, args.jobs or default_jobs(), checker)
-    report = report_for_run(result, settings)
+    report = report_for_run(result, settings, args.report_lang)
     if args.output is None:
         sys.stdout.write(render(report, args.format))
         return 0

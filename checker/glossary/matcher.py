@@ -4,8 +4,10 @@
 * **exact**: one pyahocorasick automaton over every term of every language finds all
   known forms in one pass over the text's key string; acronyms (``WHO``, ``UN``) must
   also match in case;
-* **inflected**: for languages whose names inflect (German), a second automaton over
-  stemmed keys finds ``der Europäischen Zentralbank`` for ``Europäische Zentralbank``;
+* **inflected**: a second automaton per language over *loose* keys (stemmed where the
+  language inflects, articles and contractions folded: ``du`` is ``de``, ``las`` is
+  dropped) finds ``des Weißen Hauses`` for ``Weißes Haus`` and ``Alto Comisionado de
+  Naciones Unidas`` for ``... de las Naciones Unidas``;
 * **garbled**: see :mod:`checker.glossary.garble`; its word indexes are built here, per
   language, on first use.
 """
@@ -49,6 +51,10 @@ class IndexedTerm:
     """Stemmed keys of the content words (connectors and punctuation left out), in order."""
     exact_case: tuple[bool, ...]
     """Per token: must the text write it with the same capitals (acronyms)."""
+    loose: tuple[str, ...] = ()
+    """Stemmed keys with articles folded or dropped (see :func:`loose_keys`)."""
+    loose_at: tuple[int, ...] = ()
+    """The token of the term behind each loose key."""
 
     @property
     def lang(self) -> str:
@@ -109,6 +115,7 @@ class LanguageIndex:
 
     language: Language
     stemmed: ahocorasick.Automaton | None
+    """The loose automaton (stemmed keys, articles folded)."""
     vocab: frozenset[str]
     deletions: dict[str, frozenset[str]]
     pairs: dict[tuple[str, str], tuple[int, ...]]
@@ -131,6 +138,7 @@ class GlossaryIndex:
                 patterns[_pattern(entry.keys)].append(entry.index)
         self._exact = _automaton(patterns)
         self._languages: dict[str, LanguageIndex] = {}
+        self._accepted: dict[tuple[str, str], frozenset[tuple[str, ...]]] | None = None
         words: dict[str, set[str]] = defaultdict(set)
         for entry in self.terms:
             words[entry.concept].update(
@@ -152,11 +160,23 @@ class GlossaryIndex:
             stem for t, stem in zip(tokens, stems, strict=True)
             if t.is_word and t.key not in language.connectors
         )
+        loose_at, loose = loose_keys(tokens, language, stems)
         return IndexedTerm(
             len(self.terms), concept, term, tuple(t.text for t in tokens), raw, keys, stems,
             content,
             tuple(t.is_word and term.exact_case(t.text) for t in tokens),
+            tuple(loose), tuple(loose_at),
         )
+
+    def accepted_forms(self, concept: str, lang: str) -> frozenset[tuple[str, ...]]:
+        """The keys (as written, lower-cased) of a concept's accepted terms in ``lang``."""
+        if self._accepted is None:
+            forms: dict[tuple[str, str], set[tuple[str, ...]]] = defaultdict(set)
+            for t in self.terms:
+                if t.status.accepted:
+                    forms[(t.concept, t.lang)].add(t.raw_keys)
+            self._accepted = {k: frozenset(v) for k, v in forms.items()}
+        return self._accepted.get((concept, lang), frozenset())
 
     def language(self, code: str) -> LanguageIndex:
         found = self._languages.get(code)
@@ -168,15 +188,16 @@ class GlossaryIndex:
         language = Language.of(code)
         terms = [t for t in self.terms if t.lang == code]
         stemmed = None
-        if language.inflects:
-            patterns: dict[str, list[int]] = defaultdict(list)
-            for t in terms:
-                patterns[_pattern(t.stems)].append(t.index)
+        patterns: dict[str, list[int]] = defaultdict(list)
+        for t in terms:
+            if t.loose:
+                patterns[_pattern(t.loose)].append(t.index)
+        if patterns:
             stemmed = _automaton(patterns)
         vocab: set[str] = set()
         deletions: dict[str, set[str]] = defaultdict(set)
         pairs: dict[tuple[str, str], list[int]] = defaultdict(list)
-        shortest = MIN_FUZZY_LENGTH
+        shortest = MIN_FUZZY_LENGTH - 1  # four-letter words for unknown tokens ("Bnak")
         for t in terms:
             words = t.content
             if len(set(words)) < 2:
@@ -193,6 +214,11 @@ class GlossaryIndex:
                     pairs[(first, other)].append(t.index)
                     if len(first) >= 4:  # a changed first word keeps its first letters
                         pairs[(PREFIX + first[:3], other)].append(t.index)
+            head = words[-1]
+            if len(words) >= 3:  # the head noun first: "Organisation of the North Atlantic..."
+                for other in dict.fromkeys(words[:-1]):
+                    if other != head:
+                        pairs[(head, other)].append(t.index)
         return LanguageIndex(
             language,
             stemmed,
@@ -212,12 +238,16 @@ class GlossaryIndex:
         found: dict[tuple[int, int, int], TermMatch] = {}
         for first, last, index in _search(self._exact, keystring, starts):
             self._accept(found, tokens, first, last, self.terms[index], inflected=False)
-        if self.terms and language.inflects:
+        if self.terms:
             index = self.language(lang)
             if index.stemmed is not None:
-                starts, keystring = _keystring(tokens, [language.normal(t) for t in tokens])
+                kept, keys = loose_keys(tokens, language)
+                starts, keystring = _keystring(tokens, keys, kept)
                 for first, last, term in _search(index.stemmed, keystring, starts):
-                    self._accept(found, tokens, first, last, self.terms[term], inflected=True)
+                    self._accept(
+                        found, tokens, kept[first], kept[last], self.terms[term],
+                        inflected=True, kept=kept[first : last + 1],
+                    )
         matches = sorted(found.values(), key=lambda m: (m.start, -m.end, m.term.index))
         return TextTerms(text, lang, tokens, matches, index=self)
 
@@ -229,13 +259,22 @@ class GlossaryIndex:
         last: int,
         term: IndexedTerm,
         inflected: bool,
+        kept: Sequence[int] | None = None,
     ) -> None:
         key = (first, last, term.index)
         if key in found:
             return
         span = tokens[first : last + 1]
-        if any(term.exact_case) and not _same_case(span, term):
-            return
+        if any(term.exact_case):
+            if kept is None:
+                same = _same_case(span, term)
+            else:
+                same = _same_case(
+                    [tokens[k] for k in kept], term, [term.words[i] for i in term.loose_at],
+                    [term.exact_case[i] for i in term.loose_at],
+                )
+            if not same:
+                return
         variant = not inflected and tuple(t.key for t in span) != term.raw_keys
         found[key] = TermMatch(
             span[0].start, span[-1].end, first, last, term, inflected, variant
@@ -286,17 +325,43 @@ def _automaton(patterns: dict[str, list[int]]) -> ahocorasick.Automaton:
     return automaton
 
 
-def _keystring(tokens: Sequence[Token], keys: Sequence[str]) -> tuple[list[int], str]:
-    """The key string searched by the automata, and where each token's key starts in it.
+def loose_keys(
+    tokens: Sequence[Token], language: Language, normals: Sequence[str] | None = None
+) -> tuple[list[int], list[str]]:
+    """The loose keys of ``tokens`` and the token behind each: words stemmed, articles and
+    contractions folded (``du`` -> ``de``) or dropped (``las``). ``normals`` are the
+    tokens' :meth:`Language.normal` keys, when already known."""
+    kept: list[int] = []
+    keys: list[str] = []
+    articles = language.folds
+    for number, token in enumerate(tokens):
+        key = normals[number] if normals is not None else language.normal(token)
+        if token.is_word and token.key in articles:
+            key = articles[token.key]
+            if not key:
+                continue
+        kept.append(number)
+        keys.append(key)
+    return kept, keys
 
-    Keys are joined by one space; a line break between tokens becomes ``" \\n "`` so no
-    term matches across lines.
+
+def _keystring(
+    tokens: Sequence[Token], keys: Sequence[str], kept: Sequence[int] | None = None
+) -> tuple[list[int], str]:
+    """The key string searched by the automata, and where each key starts in it.
+
+    ``keys`` belong to ``tokens``, or to the tokens numbered in ``kept``. Keys are joined
+    by one space; a line break between tokens becomes ``" \\n "`` so no term matches
+    across lines.
     """
     parts = [" "]
     starts = []
     length = 1
-    for number, (token, key) in enumerate(zip(tokens, keys, strict=True)):
-        if number and token.line_break:
+    numbers = list(kept) if kept is not None else list(range(len(tokens)))
+    for number, key in enumerate(keys):
+        at = numbers[number]
+        previous = numbers[number - 1] if number else at
+        if number and any(tokens[k].line_break for k in range(previous + 1, at + 1)):
             parts.append("\n ")
             length += 2
         starts.append(length)
@@ -320,10 +385,18 @@ def _search(
             yield first, last, index
 
 
-def _same_case(span: Sequence[Token], term: IndexedTerm) -> bool:
+def _same_case(
+    span: Sequence[Token],
+    term: IndexedTerm,
+    words: Sequence[str] | None = None,
+    exact_case: Sequence[bool] | None = None,
+) -> bool:
     """The capitals of a term's case-sensitive words: equal words identical, inflected
-    ones alike (same first letter, both or neither in capitals)."""
-    for token, word, exact in zip(span, term.words, term.exact_case, strict=False):
+    ones alike (same first letter, both or neither in capitals). ``words`` and
+    ``exact_case`` default to the term's own (other lists for loose matches)."""
+    words = term.words if words is None else words
+    exact_case = term.exact_case if exact_case is None else exact_case
+    for token, word, exact in zip(span, words, exact_case, strict=False):
         if not exact:
             continue
         if token.text.lower() == word.lower():

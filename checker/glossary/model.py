@@ -14,6 +14,8 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 from types import MappingProxyType
 
+from checker.langtags import language
+
 
 class Status(StrEnum):
     """How a glossary rates a term: the form to use, an accepted one, or a known wrong one."""
@@ -27,23 +29,25 @@ class Status(StrEnum):
         return self is not Status.DEPRECATED
 
 
-# Spellings of a status found in TBX (ISO 12620 / TBX-Basic values) and in CSV files.
+# Spellings of a status found in TBX and in CSV files: ISO 12620 administrativeStatus
+# and normativeAuthorization values (with or without TBX's "-admn-sts" suffix),
+# TBX-Basic/TBX-Min usageStatus values, and the words terminology tools export
+# (Weblate marks "forbidden" and "obsolete" terms).
 _STATUS_NAMES = {
     "preferred": Status.PREFERRED,
     "preferredterm": Status.PREFERRED,
-    "preferredterm-admn-sts": Status.PREFERRED,
-    "standardizedterm-admn-sts": Status.PREFERRED,
-    "normativelyrestrictedterm-admn-sts": Status.ADMITTED,
-    "legalterm-admn-sts": Status.PREFERRED,
-    "regulatedterm-admn-sts": Status.PREFERRED,
+    "standardizedterm": Status.PREFERRED,
+    "legalterm": Status.PREFERRED,
+    "regulatedterm": Status.PREFERRED,
     "admitted": Status.ADMITTED,
     "admittedterm": Status.ADMITTED,
-    "admittedterm-admn-sts": Status.ADMITTED,
+    "normativelyrestrictedterm": Status.ADMITTED,
     "deprecated": Status.DEPRECATED,
     "deprecatedterm": Status.DEPRECATED,
-    "deprecatedterm-admn-sts": Status.DEPRECATED,
-    "supersededterm-admn-sts": Status.DEPRECATED,
+    "supersededterm": Status.DEPRECATED,
     "superseded": Status.DEPRECATED,
+    "notrecommended": Status.DEPRECATED,
+    "obsolete": Status.DEPRECATED,
     "forbidden": Status.DEPRECATED,
 }
 
@@ -52,16 +56,18 @@ def parse_status(value: str | None) -> Status | None:
     """The status a TBX or CSV value names; ``None`` for an unknown value.
 
     An empty value means "admitted": a term listed without a status is acceptable.
+    Case, ``-``/``_``/spaces and TBX's ``-admn-sts`` suffix do not matter.
     """
-    key = (value or "").strip().lower().replace("_", "-")
+    key = (value or "").strip().lower().removesuffix("-admn-sts")
+    key = key.replace("_", "").replace("-", "").replace(" ", "")
     if not key:
         return Status.ADMITTED
     return _STATUS_NAMES.get(key)
 
 
-def base_language(tag: str) -> str:
-    """``en-GB`` / ``pt_BR`` / ``DE`` -> ``en`` / ``pt`` / ``de``."""
-    return tag.strip().replace("_", "-").split("-")[0].lower()
+def base_language(tag: str) -> str | None:
+    """``en-GB`` / ``pt_BR`` / ``DE`` -> ``en`` / ``pt`` / ``de``; None if not a language."""
+    return language(tag)
 
 
 @dataclass(frozen=True)
@@ -75,6 +81,18 @@ class Term:
     """``None``: decided from the term (acronyms such as ``WHO`` or ``UN`` are)."""
     part_of_speech: str | None = None
     notes: Mapping[str, str] = field(default_factory=lambda: MappingProxyType({}))
+    valid_from: str | None = None
+    """ISO date the term is in use from (informative: an earlier story is not flagged)."""
+    valid_until: str | None = None
+    """ISO date from which the term is out of use (``Kiev`` from 2019-08-14 in English
+    wire style): a term with such a date is accepted until then, and WC112 reports it
+    in stories dated that day or later."""
+
+    def current(self, day: str | None) -> bool:
+        """Whether the term is still in use on ``day`` (ISO); ``None``: the newest usage."""
+        if self.valid_until is None:
+            return True
+        return day is not None and day < self.valid_until
 
     def exact_case(self, word: str) -> bool:
         """Whether ``word`` (a word of this term) must be written with the same capitals.
@@ -133,6 +151,11 @@ class Glossary:
     concepts: dict[str, Concept] = field(default_factory=dict)
     sources: list[tuple[str, str]] = field(default_factory=list)
     """``(path, sha256 prefix)`` of every file merged in, in order."""
+    warnings: list[tuple[str, int, str]] = field(default_factory=list)
+    """``(path, line, problem)`` of what a reader skipped (an empty term, say)."""
+
+    def warn(self, path: str, line: int, problem: str) -> None:
+        self.warnings.append((path, line, problem))
 
     def __len__(self) -> int:
         return len(self.concepts)
@@ -162,6 +185,7 @@ class Glossary:
             for term in concept.terms:
                 mine.add(term)
         self.sources.extend(other.sources)
+        self.warnings.extend(other.warnings)
 
     def languages(self) -> set[str]:
         return {t.lang for c in self for t in c.terms}
@@ -176,6 +200,8 @@ class Glossary:
             h.update(concept.id.encode())
             for t in concept.terms:
                 h.update(f"\0{t.lang}\0{t.text}\0{t.status}\0{t.case_sensitive}".encode())
+                if t.valid_from or t.valid_until:
+                    h.update(f"\0{t.valid_from}\0{t.valid_until}".encode())
         return h.hexdigest()[:12]
 
 

@@ -6,6 +6,16 @@
 * older (TBX 2008, ``<martif>``): ``termEntry`` / ``langSet`` / ``tig`` (or
   ``ntig/termGrp``).
 
+Dates a term is in use between: TBX has no standard data category for them, so the
+dates are read from a term's ``withdrawal`` transaction (ISO 12620's
+``<transacGrp><transac type="transactionType">withdrawal</transac><date>2019-08-14
+</date></transacGrp>``: out of use from that date) or from ``termNote``/``descrip``/
+``admin`` elements (or DCT elements) of type ``validFrom``/``validUntil`` (also
+``x-validFrom``, ``x-validUntil``, ``x-deprecatedFrom``). The other transactions
+(``origination``, ``modification``) record the entry's history and are ignored. A term
+with a date it goes out of use is read as admitted, whatever its status says, so the
+undated glossary rules accept it; WC112 reports it in stories dated on or after it.
+
 Files are parsed by :func:`checker.reading.safexml.parse` (defusedxml): entity
 declarations and external references are refused, so neither a billion-laughs file nor
 an external entity can cost more than an :class:`~checker.errors.InputError`.
@@ -18,12 +28,16 @@ from pathlib import Path
 from checker.errors import InputError
 from checker.glossary.model import Glossary, Status, Term, base_language, file_digest, parse_status
 from checker.reading.safexml import Element, clean, parse
+from checker.storydate import iso_date
 
 _ENTRY_TAGS = ("conceptEntry", "termEntry")
 _LANG_TAGS = ("langSec", "langSet")
-_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization")
+_STATUS_TYPES = ("administrativeStatus", "normativeAuthorization", "usageStatus")
 _CASE_TYPES = ("caseSensitivity", "x-caseSensitivity", "x-caseSensitive", "caseSensitive")
 _POS_TYPES = ("partOfSpeech",)
+_FROM_TYPES = frozenset({"validfrom", "x-validfrom", "x-valid-from", "valid-from"})
+_UNTIL_TYPES = frozenset({"validuntil", "x-validuntil", "x-valid-until", "valid-until",
+                          "deprecatedfrom", "x-deprecatedfrom", "x-deprecated-from"})
 _NOTE_TYPES = ("definition", "context", "explanation", "subjectField", "source", "usageNote")
 _YES = {"yes", "true", "1", "sensitive", "case-sensitive"}
 _NO = {"no", "false", "0", "insensitive", "case-insensitive"}
@@ -39,17 +53,20 @@ def read_tbx(path: Path) -> Glossary:
         raise InputError(str(path), "TBX file has no <text><body>", root.line)
     default_lang = root.get("xml:lang")
     glossary = Glossary(sources=[(str(path), file_digest(path.read_bytes()))])
-    for entry in body.elements():
-        if entry.tag not in _ENTRY_TAGS:
-            continue
-        _read_entry(path, entry, default_lang, glossary)
+    entries = [entry for entry in body.elements() if entry.tag in _ENTRY_TAGS]
+    for number, entry in enumerate(entries, start=1):
+        _read_entry(path, entry, number, default_lang, glossary)
+    if not glossary.concepts:
+        raise InputError(str(path), "glossary has no terms", body.line)
     return glossary
 
 
-def _read_entry(path: Path, entry: Element, default_lang: str | None, out: Glossary) -> None:
-    concept_id = (entry.get("id") or "").strip()
-    if not concept_id:
-        raise InputError(str(path), f"<{entry.tag}> has no id attribute", entry.line)
+def _read_entry(
+    path: Path, entry: Element, number: int, default_lang: str | None, out: Glossary
+) -> None:
+    # The id is optional in TBX 2008 (Translate Toolkit and Weblate leave it out): the
+    # entry's position in the file names it then, the same on every run.
+    concept_id = (entry.get("id") or "").strip() or f"{path.stem}#{number}"
     origin = f"{path}:{entry.line}"
     notes = _notes(entry)
     found = False
@@ -60,11 +77,16 @@ def _read_entry(path: Path, entry: Element, default_lang: str | None, out: Gloss
         if not tag:
             raise InputError(str(path), f"<{section.tag}> has no xml:lang", section.line)
         lang = base_language(tag)
+        if lang is None:
+            raise InputError(str(path), f"xml:lang {tag!r} is not a language tag", section.line)
         for term_section in _term_sections(section):
-            out.add(concept_id, _read_term(path, term_section, lang), origin)
-            found = True
+            term = _read_term(path, term_section, lang, out)
+            if term is not None:
+                out.add(concept_id, term, origin)
+                found = True
     if not found:
-        raise InputError(str(path), f"concept {concept_id!r} has no terms", entry.line)
+        out.warn(str(path), entry.line, f"concept {concept_id!r} has no terms: skipped")
+        return
     out.concepts[concept_id].notes.update(notes)
 
 
@@ -79,17 +101,32 @@ def _term_sections(section: Element) -> list[Element]:
     return found
 
 
-def _read_term(path: Path, section: Element, lang: str) -> Term:
+def _read_term(path: Path, section: Element, lang: str, out: Glossary) -> Term | None:
+    """The term of a term section; None (and a warning) for an empty ``<term/>``."""
     term = section.child("term")
     text = clean(term.text()) if term is not None else ""
-    if not text:
-        raise InputError(str(path), f"<{section.tag}> has no term text", section.line)
+    if not text:  # MultiTerm exports an empty <term/> for a language left blank
+        line = term.line if term is not None else section.line
+        out.warn(str(path), line, f"empty <term> in <{section.tag}>: skipped")
+        return None
     status: Status | None = Status.ADMITTED
     case: bool | None = None
     pos = None
     notes: dict[str, str] = {}
-    for kind, value, line in _categories(section):
-        if kind in _STATUS_TYPES:
+    dates: dict[str, str] = {}
+    withdrawn = _withdrawal(section)
+    categories = _categories(section)
+    if withdrawn is not None:
+        categories.append(("x-validUntil", *withdrawn))
+    for kind, value, line in categories:
+        dated = "from" if kind.lower() in _FROM_TYPES else \
+            "until" if kind.lower() in _UNTIL_TYPES else None
+        if dated is not None:
+            day = iso_date(value)
+            if day is None:
+                raise InputError(str(path), f"{kind} must be an ISO date, not {value!r}", line)
+            dates[dated] = day
+        elif kind in _STATUS_TYPES:
             status = parse_status(value)
             if status is None:
                 raise InputError(str(path), f"unknown term status {value!r}", line)
@@ -103,7 +140,19 @@ def _read_term(path: Path, section: Element, lang: str) -> Term:
         elif value:
             notes[kind] = value
     assert status is not None
-    return Term(text, lang, status, case, pos, notes)
+    if "until" in dates:
+        status = Status.ADMITTED  # deprecated from a date on: WC112's business
+    return Term(text, lang, status, case, pos, notes, dates.get("from"), dates.get("until"))
+
+
+def _withdrawal(section: Element) -> tuple[str, int] | None:
+    """``(date, line)`` of the term section's ``withdrawal`` transaction, if it has one."""
+    for group in section.children_named("transacGrp"):
+        kind = group.child("transac")
+        when = group.child("date")
+        if kind is not None and clean(kind.text()).lower() == "withdrawal" and when is not None:
+            return clean(when.text()), when.line
+    return None
 
 
 def _categories(section: Element) -> list[tuple[str, str, int]]:

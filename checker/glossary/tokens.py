@@ -3,7 +3,8 @@
 Texts and terms are compared as *token keys*: words lower-cased, punctuation kept as
 tokens, hyphens and apostrophes dropped (``France-Presse`` and ``France Presse`` are the
 same key), dotted acronyms joined (``U.N.`` is ``UN``). Per-language data (connectors,
-inflection endings, spelling variants) lives in ``languages.toml`` beside this module.
+inflection endings, spelling variants, articles, swappable head nouns) lives in
+``languages.toml`` beside this module.
 """
 
 from __future__ import annotations
@@ -11,8 +12,8 @@ from __future__ import annotations
 import re
 import tomllib
 from collections.abc import Sequence
-from dataclasses import dataclass
-from functools import cache
+from dataclasses import dataclass, replace
+from functools import cache, cached_property
 from importlib import resources
 from typing import NamedTuple
 
@@ -37,6 +38,12 @@ class Language:
     min_stem: int = 3
     spelling: tuple[tuple[str, str], ...] = ()
     endings: tuple[str, ...] = ()
+    articles: tuple[tuple[str, str], ...] = ()
+    """Articles and contractions with the word each folds to (``""``: dropped)."""
+    heads: tuple[frozenset[str], ...] = ()
+    """Groups of head nouns (normal keys) that stand in for one another in names."""
+    head_first: bool = False
+    """Whether names put their head noun first (``Banque centrale européenne``)."""
 
     @classmethod
     @cache
@@ -46,25 +53,50 @@ class Language:
         if table is None:
             every = frozenset(w for t in data.values() for w in t.get("connectors", ()))
             return cls(code, every)
-        return cls(
+        plain = cls(
             code,
             frozenset(table.get("connectors", ())),
             tuple(table.get("suffixes", ())),
             int(table.get("min_stem", 3)),
             tuple((a, b) for a, b in table.get("spelling", ())),
             tuple(a for a, _ in table.get("spelling", ())),
+            tuple((a, b) for a, b in table.get("articles", ())),
         )
+        heads = tuple(
+            frozenset(plain.stem(plain.spell(w)) for w in group)
+            for group in table.get("heads", ())
+        )
+        return replace(plain, heads=heads, head_first=bool(table.get("head_first", False)))
 
     @property
     def inflects(self) -> bool:
         return bool(self.suffixes)
 
     def stem(self, key: str) -> str:
-        """``key`` without its inflectional ending (unchanged in non-inflecting languages)."""
-        for suffix in self.suffixes:
-            if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
-                return key[: -len(suffix)]
+        """``key`` without its inflectional endings (unchanged in non-inflecting languages).
+
+        Up to two endings go, so that a genitive and its nominative meet whatever their
+        own endings (``Hauses`` -> ``Haus`` -> ``Hau``, ``Haus`` -> ``Hau``).
+        """
+        for _ in range(2):
+            for suffix in self.suffixes:
+                if key.endswith(suffix) and len(key) - len(suffix) >= self.min_stem:
+                    key = key[: -len(suffix)]
+                    break
+            else:
+                break
         return key
+
+    @cached_property
+    def folds(self) -> dict[str, str]:
+        """Each article or contraction and its folded form (``du`` -> ``de``, ``la`` ->
+        ``""``)."""
+        return dict(self.articles)
+
+    def swappable(self, a: str, b: str) -> bool:
+        """Whether normal keys ``a`` and ``b`` are head nouns of one group
+        (``organization`` / ``agency``)."""
+        return a != b and any(a in group and b in group for group in self.heads)
 
     def spell(self, key: str) -> str:
         """``key`` in one spelling of the language's variants (``organisation`` ->

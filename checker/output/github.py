@@ -9,15 +9,18 @@ element's or the feed's line, without columns, and the message names the element
 
 from __future__ import annotations
 
+from checker.errors import one_line
 from checker.model import Severity, StoryResult
 from checker.output.base import Formatter
-from checker.output.text import file_position, is_feed, suggestion_text
+from checker.output.text import file_position, is_feed, message_text, suggestion_text
 
 LEVELS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
 
 
 def escape_data(value: str) -> str:
-    return value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    """Escaped for a workflow command; other control characters (terminal escapes)
+    written as ``\\xNN``."""
+    return one_line(value.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A"))
 
 
 def escape_property(value: str) -> str:
@@ -43,7 +46,7 @@ class GithubFormatter(Formatter):
                 context = f"[{result.id} {where.element} col {where.element_column}] "
             elif is_feed(result):
                 context = f"[{result.id} {finding.line}:{finding.column}] "
-            message = f"{context}{finding.message}{suggestion_text(finding)}"
+            message = f"{context}{message_text(finding)}{suggestion_text(finding)}"
             self.stream.write(
                 f"::{LEVELS[finding.severity]} {','.join(props)}::{escape_data(message)}\n"
             )

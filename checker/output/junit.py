@@ -15,7 +15,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from checker.model import Finding, Scores, StoryResult
 from checker.output.base import Formatter, reaches
-from checker.output.text import location, suggestion_text
+from checker.output.text import location, message_text, suggestion_text
 from checker.serialize import Summary
 
 _NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]")
@@ -31,7 +31,7 @@ def xml_attr(value: str) -> str:
 
 def _describe(result: StoryResult, finding: Finding) -> str:
     return (
-        f"{location(result, finding)}: {finding.rule} [{finding.severity}] {finding.message}"
+        f"{location(result, finding)}: {finding.rule} [{finding.severity}] {message_text(finding)}"
         f"{suggestion_text(finding)}\n  flagged text: {finding.text!r}"
     )
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
+from checker.errors import one_line
 from checker.model import Finding, Scores, Severity, StoryResult
 from checker.output.base import Formatter
 from checker.serialize import Summary
@@ -19,6 +20,13 @@ def _paint(text: str, code: str, on: bool) -> str:
 def _plural(count: int, severity: Severity) -> str:
     word = severity.value
     return f"{count} {word}" if count == 1 or severity is Severity.INFO else f"{count} {word}s"
+
+
+def units_text(aligned: int, scores: Scores) -> str:
+    """``35 aligned units, 30 scored``: every unit of the alignment, and those the scores
+    cover (text on both the MT and the reference side; see :class:`Scores`)."""
+    word = "unit" if aligned == 1 else "units"
+    return f"{aligned} aligned {word}, {scores.units} scored"
 
 
 def _score(value: float | None) -> str:
@@ -75,12 +83,40 @@ def location(result: StoryResult, finding: Finding) -> str:
     return f"{result.mt_path}:{finding.line + result.mt_line - 1}:{finding.column}"
 
 
-def suggestion_text(finding: Finding) -> str:
-    if finding.suggestion is None:
-        return ""
+def shorten(text: str, limit: int = 60) -> str:
+    """``text`` on one line, cut in the middle with ``…`` when longer than ``limit``."""
+    if "\n" in text:
+        text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    half = (limit - 1) // 2
+    return f"{text[:half]}…{text[-half:]}"
+
+
+def describe_fix(finding: Finding) -> str:
+    """What applying the suggestion does: ``'the AFP' → 'AFP'``, ``delete '-'``."""
     if finding.suggestion == "":
-        return " (suggestion: delete it)"
-    return f" (suggestion: {finding.suggestion!r})"
+        return f"delete {shorten(finding.text)!r}"
+    return f"{shorten(finding.text)!r} → {shorten(finding.suggestion or '')!r}"
+
+
+def suggestion_text(finding: Finding) -> str:
+    """`` (fix: 'the AFP' → 'AFP')``; empty without a suggestion that changes the text."""
+    if finding.suggestion is None or finding.suggestion == finding.text:
+        return ""
+    return f" (fix: {describe_fix(finding)})"
+
+
+_DELETE_HINTS = ("; delete it", ", delete it")
+
+
+def message_text(finding: Finding) -> str:
+    """The finding's message, without a closing "delete it" that the fix already says."""
+    if finding.suggestion == "":
+        for hint in _DELETE_HINTS:
+            if finding.message.endswith(hint):
+                return finding.message[: -len(hint)]
+    return finding.message
 
 
 class TextFormatter(Formatter):
@@ -93,9 +129,9 @@ class TextFormatter(Formatter):
             for finding in result.findings:
                 severity = _paint(f"[{finding.severity}]", _COLOURS[finding.severity], colour)
                 code = _paint(finding.rule, "1", colour)
+                message = one_line(f"{message_text(finding)}{suggestion_text(finding)}")
                 self.stream.write(
-                    f"{location(result, finding)}: {code} {severity} {finding.message}"
-                    f"{suggestion_text(finding)}\n"
+                    f"{one_line(location(result, finding))}: {code} {severity} {message}\n"
                 )
         pair = f"{result.src_lang}→{result.lang}" if result.src_lang else result.lang
         counts = ", ".join(
@@ -104,12 +140,14 @@ class TextFormatter(Formatter):
         scores = result.scores
         line = (
             f"{result.mt_path}: story {result.id} ({pair}): "
+            f"{units_text(len(result.units), scores)}: "
             f"BLEU {_score(scores.bleu)} chrF {_score(scores.chrf)}"
             + (f" TER {_score(scores.ter)}" if scores.ter is not None else "")
-            + f" over {scores.units} aligned units; {counts}"
+            + (f" figure {_score(result.triage)}" if result.triage is not None else "")
+            + f"; {counts}"
         )
         if not self.options.quiet:
-            self.stream.write(_paint(line, "2", colour) + "\n")
+            self.stream.write(_paint(one_line(line), "2", colour) + "\n")
 
     def finish(self, summary: Summary, scores: Scores, signature: dict[str, str]) -> None:
         if self.options.statistics:
@@ -118,7 +156,8 @@ class TextFormatter(Formatter):
                 self.stream.write(f"{count:6d}  {code}  {summary.names.get(code, '')}\n")
         by = summary.by_severity
         self.stream.write(
-            f"\n{summary.stories} stories, {summary.units} aligned units: "
+            f"\n{summary.stories} {'story' if summary.stories == 1 else 'stories'}, "
+            f"{units_text(summary.units, scores)}: "
             f"{_plural(by['error'], Severity.ERROR)}, {_plural(by['warning'], Severity.WARNING)}, "
             f"{by['info']} info. "
             f"Corpus BLEU {_score(scores.bleu)} chrF {_score(scores.chrf)}"

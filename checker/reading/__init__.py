@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.langtags import language
 from checker.model import StoryInput
 from checker.reading.files import (
     XML_SUFFIXES,
@@ -114,10 +115,13 @@ def read_feed(
                 ref_path=ref_entry.path if ref_entry else None,
                 src=src_entry.text if src_entry else None,
                 src_path=src_entry.path if src_entry else None,
-                lang=entry.lang or lang,
-                src_lang=(src_entry.lang if src_entry else None) or src_lang,
+                # The command line wins over what the file says.
+                lang=language(lang) or entry.lang,
+                src_lang=language(src_lang) or (src_entry.lang if src_entry else None),
                 mt_line=entry.line,
                 expects_ref=refs.given or entry.ref is not None,
                 expects_src=srcs.given or entry.src is not None,
                 origin=entry.origin,
+                codes=entry.codes,
+                date=entry.date,
             )

@@ -2,38 +2,24 @@
 
 from __future__ import annotations
 
-import json
+import os
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 from checker.errors import InputError
+from checker.reading.newsml import read_newsml
+from checker.reading.nitf import read_nitf
+from checker.reading.record import FeedEntry, require_text
+from checker.reading.safexml import parse
+from checker.reading.xliff import read_xliff
+from checker.safeio import check_text, iter_lines, loads, open_regular, read_regular
+from checker.storydate import iso_date
 from checker.text import normalise
-
-
-@dataclass(frozen=True)
-class FeedEntry:
-    """One story text as found in a file, with where it was found."""
-
-    id: str
-    text: str
-    path: str
-    line: int = 1
-    lang: str | None = None
-    ref: FeedEntry | None = None
-    src: FeedEntry | None = None
-    origin: tuple[tuple[int, int, str], ...] = ()
-    """For XML stories: where each piece of ``text`` came from (see ``StoryInput``)."""
 
 
 def read_text_file(path: Path) -> str:
     """The normalised text of a UTF-8 file (BOM allowed); InputError otherwise."""
-    try:
-        data = path.read_bytes()
-    except IsADirectoryError:
-        raise InputError(str(path), "is a folder, expected a file") from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    data = read_regular(path)
     try:
         raw = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -59,25 +45,36 @@ def is_xml(path: Path) -> bool:
 
 def read_entries(path: Path, keep_text: bool = True) -> Iterator[FeedEntry]:
     """Story entries of one file: a ``.jsonl`` feed, a wire XML file, or a plain-text story."""
+    os.close(open_regular(path))  # a FIFO or a device is refused before anything reads it
     if path.suffix.lower() in (".jsonl", ".ndjson"):
         yield from _read_jsonl(path)
     elif is_xml(path):
         yield from read_xml(path)
     else:
         story_id = path.name[:-4] if path.name.endswith(".txt") else path.stem
+        story_id = story_id.removesuffix(".reviewed")  # a corrected copy is its story
         yield FeedEntry(story_id, read_text_file(path), str(path))
 
 
 def _read_jsonl(path: Path) -> Iterator[FeedEntry]:
-    text = read_text_file(path)
     seen: set[str] = set()
-    for number, line in enumerate(text.split("\n"), start=1):
+    for number, raw in enumerate(iter_lines(path), start=1):
+        if number == 1:
+            raw = raw.removeprefix(b"\xef\xbb\xbf")
+        try:
+            line = raw.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            problem = f"not valid UTF-8 (byte 0x{raw[exc.start]:02x} in this line)"
+            raise InputError(str(path), problem, number) from None
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            problem = f"malformed JSON: {exc.msg} (column {exc.colno})"
+            record = loads(line, str(path), "this JSON line")
+        except InputError as exc:
+            raise InputError(str(path), exc.problem, number) from None
+        except ValueError as exc:  # json.JSONDecodeError
+            detail = f"{exc.msg} (column {exc.colno})" if hasattr(exc, "colno") else str(exc)
+            problem = f"malformed JSON: {detail}"
             raise InputError(str(path), problem, number) from None
         if not isinstance(record, dict):
             raise InputError(str(path), "each line must be a JSON object", number)
@@ -90,6 +87,9 @@ def _read_jsonl(path: Path) -> Iterator[FeedEntry]:
         ref = _field(record, "ref", path, number)
         src = _field(record, "src", path, number)
         where = f"{path}:{number}"
+        date = _field(record, "date", path, number)
+        if date is not None and iso_date(date) is None:
+            raise InputError(str(path), f"field 'date' must be an ISO date, not {date!r}", number)
         yield FeedEntry(
             story_id,
             normalise(body),
@@ -102,6 +102,7 @@ def _read_jsonl(path: Path) -> Iterator[FeedEntry]:
             )
             if src is not None
             else None,
+            date=iso_date(date),
         )
 
 
@@ -111,20 +112,15 @@ def _field(record: dict, key: str, path: Path, line: int, required: bool = False
         if required:
             raise InputError(str(path), f"story has no {key!r} field", line)
         return None
-    if key == "id" and isinstance(value, int):
+    if key == "id" and isinstance(value, int) and not isinstance(value, bool):
         return str(value)
     if not isinstance(value, str):
         raise InputError(str(path), f"field {key!r} must be a string", line)
-    return value
+    return check_text(value, str(path), f"field {key!r}", line)
 
 
 def read_xml(path: Path) -> Iterator[FeedEntry]:
     """Stories of a NewsML-G2, NITF or XLIFF file, chosen by its root element."""
-    from checker.reading.newsml import read_newsml
-    from checker.reading.nitf import read_nitf
-    from checker.reading.safexml import parse
-    from checker.reading.xliff import read_xliff
-
     if not path.is_file():
         problem = "is a folder, expected a file" if path.is_dir() else "no such file"
         raise InputError(str(path), problem)
@@ -139,4 +135,4 @@ def read_xml(path: Path) -> Iterator[FeedEntry]:
             "newsMessage, NITF or XLIFF",
             root.line,
         )
-    yield from reader(path, root)
+    yield from require_text(path, root, list(reader(path, root)))

@@ -3,28 +3,48 @@
 The story text is, one paragraph each: ``contentMeta/headline`` (the first), the byline
 ``contentMeta/by``, then the body paragraphs of the first ``contentSet/inlineXML`` —
 XHTML (``p``, ``h1``–``h6``, ``li``, walking into ``div``, ``section``, ``blockquote``
-and lists) or NITF (see :mod:`checker.reading.nitf`; its ``body.head`` fills in what
-``contentMeta`` lacks). ``contentMeta/dateline`` opens the first body paragraph. A
-``text/plain`` ``inlineData`` is split into paragraphs at blank lines. The language is
-the ``xml:lang`` of the ``inlineXML``, else ``contentMeta/language/@tag``, else the
-item's ``xml:lang``.
+and lists; an HTML5 ``<header>``, where dpa's digitalwires repeat the headline and
+byline and list slugline keywords, is skipped) or NITF (see
+:mod:`checker.reading.nitf`; its ``body.head`` fills in what ``contentMeta`` lacks).
+``contentMeta/dateline`` opens the first body paragraph unless one already starts with
+it. A ``text/plain`` ``inlineData`` is split into paragraphs at blank lines, at HTML
+paragraph tags (which some agencies put in plain text) and, where some lines are
+indented and others not, at indented lines. The language is the ``xml:lang`` of the
+``inlineXML``, else ``contentMeta/language/@tag``, else the item's ``xml:lang``. The
+story's date is ``itemMeta/versionCreated`` (when this text was written), else
+``itemMeta/firstCreated``, else ``contentMeta/contentCreated``, else the inline NITF's.
 """
 
 from __future__ import annotations
 
+import html
 import re
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.reading.files import FeedEntry
-from checker.reading.nitf import add_body, head_pieces, walk_paragraphs
-from checker.reading.safexml import Element, StoryText
+from checker.reading.nitf import (
+    add_body,
+    body_paragraphs,
+    dateline_forms,
+    head_pieces,
+    nitf_date,
+    walk_paragraphs,
+)
+from checker.reading.record import FeedEntry
+from checker.reading.safexml import Element
+from checker.reading.story import StoryText, element_text, opens_a_paragraph
+from checker.storydate import iso_date
 
 XHTML_PARAGRAPHS = frozenset({"p", "h1", "h2", "h3", "h4", "h5", "h6", "li", "dt", "dd",
                               "figcaption", "pre"})
-XHTML_SKIPPED = frozenset({"head", "script", "style", "table", "img", "figure-img"})
+XHTML_SKIPPED = frozenset({"head", "header", "nav", "script", "style", "table", "img",
+                           "figure-img"})
+_BLOCK_TAGS = r"</?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|table)\b[^>]*>|<br\s*/?>"
+_INLINE_TAGS = re.compile(r"</?(?:span|b|i|em|strong|a|u|sup|sub|font)\b[^>]*>", re.IGNORECASE)
+_INDENTED = re.compile(r"^[ \t]{2,}\S|^\t\S", re.MULTILINE)
+_FLUSH = re.compile(r"^\S", re.MULTILINE)
 
 
 def read_newsml(path: Path, root: Element) -> Iterator[FeedEntry]:
@@ -42,7 +62,7 @@ def read_newsml(path: Path, root: Element) -> Iterator[FeedEntry]:
         return
     for number, entry in enumerate(stories, start=1):
         yield FeedEntry(f"{path.stem}/{number}", entry.text, entry.path, entry.line,
-                        entry.lang, origin=entry.origin)
+                        entry.lang, origin=entry.origin, date=entry.date)
 
 
 def _item_story(path: Path, item: Element) -> FeedEntry | None:
@@ -58,28 +78,55 @@ def _item_story(path: Path, item: Element) -> FeedEntry | None:
     if meta is not None:
         headline, by, line = meta.child("headline"), meta.child("by"), meta.child("dateline")
         if headline is not None:
-            headlines = [(headline.text(), headline.line, "contentMeta/headline")]
+            headlines = [(element_text(headline), headline.line, "contentMeta/headline")]
         if by is not None:
-            bylines = [(by.text(), by.line, "contentMeta/by")]
+            bylines = [(element_text(by, spaced=True), by.line, "contentMeta/by")]
         if line is not None:
-            dateline = (line.text(), line.line, "contentMeta/dateline")
+            dateline = (element_text(line, spaced=True), line.line, "contentMeta/dateline")
     story = StoryText()
-    for piece in (*headlines, *bylines):
+    for piece in headlines:
+        story.add(*piece, headline=True)
+    for piece in bylines:
         story.add(*piece)
+    body = _xhtml_body(content) if nitf is None and content.tag == "inlineXML" else None
     if dateline is not None:
-        story.lead(*dateline)
+        if content.tag == "inlineData":
+            first = [content.text()]
+        else:
+            first = body_paragraphs(nitf.child("body", "body.content") if nitf is not None
+                                    else body)
+        forms = [dateline[0], *(dateline_forms(nitf) if nitf is not None else [])]
+        if not opens_a_paragraph(forms, first):
+            story.lead(*dateline)
     if content.tag == "inlineData":
         _plain_paragraphs(content, story)
     elif nitf is not None:
         add_body(nitf, story, "inlineXML/")
     else:
-        html = content.child("html")
-        body = html.child("body") if html is not None else None
         walk_paragraphs(
             body or content, story, "inlineXML", Counter(), XHTML_PARAGRAPHS, XHTML_SKIPPED
         )
     lang = content.get("xml:lang") or _meta_language(meta) or item.get("xml:lang")
-    return FeedEntry(path.stem, story.text(), str(path), lang=lang, origin=tuple(story.origin))
+    return FeedEntry(path.stem, story.text(), str(path), lang=lang, origin=tuple(story.origin),
+                     date=_item_date(item, meta, nitf))
+
+
+def _item_date(item: Element, meta: Element | None, nitf: Element | None) -> str | None:
+    """The item's ISO date (see the module docstring), if any."""
+    item_meta = item.child("itemMeta")
+    found = [item_meta.child(name) if item_meta is not None else None
+             for name in ("versionCreated", "firstCreated")]
+    found.append(meta.child("contentCreated") if meta is not None else None)
+    for element in found:
+        value = iso_date(element.text()) if element is not None else None
+        if value:
+            return value
+    return nitf_date(nitf) if nitf is not None else None
+
+
+def _xhtml_body(content: Element) -> Element | None:
+    html_root = content.child("html")
+    return html_root.child("body") if html_root is not None else None
 
 
 def _content(item: Element) -> Element | None:
@@ -102,16 +149,27 @@ def _meta_language(meta: Element | None) -> str | None:
     return language.get("tag") if language is not None else None
 
 
-
-
 def _plain_paragraphs(data: Element, story: StoryText) -> None:
-    """Paragraphs of a text/plain inlineData, split at blank lines."""
+    """Paragraphs of a text/plain inlineData (see the module docstring for the breaks)."""
     text = data.text()
+    breaks = [r"\n[ \t]*\n"]
+    has_html = re.search(_BLOCK_TAGS, text, re.IGNORECASE) is not None
+    if has_html:
+        breaks.append(_BLOCK_TAGS)
+    if _INDENTED.search(text) and _FLUSH.search(text):
+        breaks.append(r"\n(?=[ \t]{2,}\S|\t\S)")
+    pattern = re.compile("|".join(f"(?:{b})" for b in breaks), re.IGNORECASE)
     offset = number = 0
-    for piece in re.split(r"(\n[ \t]*\n)", text):
+    for match in [*pattern.finditer(text), None]:
+        end = match.start() if match is not None else len(text)
+        piece = text[offset:end]
+        if has_html:
+            piece = html.unescape(_INLINE_TAGS.sub("", piece))
         if piece.strip():
             number += 1
-            first = offset + len(piece) - len(piece.lstrip())
+            raw = text[offset:end]
+            first = offset + len(raw) - len(raw.lstrip())
             line = data.line + text.count("\n", 0, first)
             story.add(piece, line, f"inlineData/paragraph[{number}]")
-        offset += len(piece)
+        if match is not None:
+            offset = match.end()

@@ -10,6 +10,8 @@ original file.
 
 from __future__ import annotations
 
+import io
+import os
 import re
 import xml.sax
 from collections.abc import Iterator
@@ -27,6 +29,7 @@ from defusedxml import DefusedXmlException, EntitiesForbidden
 from defusedxml.expatreader import DefusedExpatParser
 
 from checker.errors import InputError
+from checker.safeio import open_regular, read_regular
 from checker.text import normalise
 
 XML_NS = "http://www.w3.org/XML/1998/namespace"
@@ -41,6 +44,8 @@ class Element:
     attrib: dict[str, str]
     line: int
     children: list[Element | str] = field(default_factory=list)
+    ns: str = ""
+    """The element's namespace URI ("" for none)."""
 
     def elements(self) -> Iterator[Element]:
         """Direct child elements."""
@@ -89,12 +94,28 @@ def clean(text: str) -> str:
     return normalise(_XML_SPACE.sub(" ", text)).strip()
 
 
+MAX_DEPTH = 256
+"""Deepest element nesting accepted; wire formats need about ten levels."""
+
+
+class TooDeep(Exception):
+    """Raised by the tree builder when elements nest deeper than :data:`MAX_DEPTH`."""
+
+
 class _TreeBuilder(ContentHandler):
     def __init__(self) -> None:
         super().__init__()
         self.locator: Locator | None = None
         self.stack: list[Element] = []
         self.root: Element | None = None
+        self._text: list[str] = []
+        """Character data not yet attached: expat delivers it in pieces, joined once."""
+
+    def _flush(self) -> None:
+        if self._text:
+            if self.stack:
+                self.stack[-1].children.append("".join(self._text))
+            self._text = []
 
     def setDocumentLocator(self, locator: Locator) -> None:
         self.locator = locator
@@ -107,8 +128,17 @@ class _TreeBuilder(ContentHandler):
     ) -> None:
         attrib = {}
         for (uri, local), value in attrs.items():
-            attrib[f"xml:{local}" if uri == XML_NS else local] = value
-        element = Element(name[1], attrib, self.line())
+            # Plain attributes by local name, xml:* as such, others as {uri}local: a
+            # namespaced its:version must never stand in for XLIFF's own version.
+            if uri == XML_NS:
+                local = f"xml:{local}"
+            elif uri:
+                local = f"{{{uri}}}{local}"
+            attrib[local] = value
+        self._flush()
+        if len(self.stack) >= MAX_DEPTH:
+            raise TooDeep
+        element = Element(name[1], attrib, self.line(), ns=name[0] or "")
         if self.stack:
             self.stack[-1].children.append(element)
         else:
@@ -116,16 +146,12 @@ class _TreeBuilder(ContentHandler):
         self.stack.append(element)
 
     def endElementNS(self, name: tuple[str | None, str], qname: str | None) -> None:
+        self._flush()
         self.stack.pop()
 
     def characters(self, content: str) -> None:
-        if not self.stack:
-            return
-        children = self.stack[-1].children
-        if children and isinstance(children[-1], str):
-            children[-1] += content
-        else:
-            children.append(content)
+        if self.stack:
+            self._text.append(content)
 
 
 class _WireParser(DefusedExpatParser):
@@ -153,9 +179,13 @@ def parse(path: Path) -> Element:
     parser.setFeature(feature_namespaces, True)
     parser.setFeature(feature_namespace_prefixes, False)
     parser.setContentHandler(builder)
+    data = read_regular(path)
     try:
-        with path.open("rb") as stream:
-            parser.parse(stream)
+        parser.parse(io.BytesIO(data))
+    except TooDeep:
+        raise InputError(
+            str(path), f"XML nested deeper than {MAX_DEPTH} elements", builder.line() or None
+        ) from None
     except EntitiesForbidden:
         raise InputError(
             str(path), "unsafe XML: entity declarations are not allowed", builder.line() or None
@@ -168,66 +198,23 @@ def parse(path: Path) -> Element:
         raise InputError(
             str(path), f"malformed XML: {exc.getMessage()}", exc.getLineNumber()
         ) from None
-    except OSError as exc:
-        raise InputError(str(path), f"cannot read: {exc.strerror or exc}") from None
+    except (LookupError, ValueError) as exc:  # an encoding Python does not know
+        raise InputError(str(path), f"malformed XML: {exc}", builder.line() or None) from None
     if builder.root is None:  # pragma: no cover - expat refuses empty documents
         raise InputError(str(path), "malformed XML: no root element")
     return builder.root
 
 
-class StoryText:
-    """Builds a story text from element texts: one paragraph each, blank lines between.
-
-    Records, for every piece, the offset it starts at, the file line of its element and
-    a label (``body.content/p[2]``): the story's ``origin``. A dateline given with
-    :meth:`lead` is put in front of the next paragraph, as wire copy prints it.
-    """
-
-    def __init__(self) -> None:
-        self.paragraphs: list[str] = []
-        self.origin: list[tuple[int, int, str]] = []
-        self._length = 0
-        self._lead: tuple[str, int, str] | None = None
-
-    def lead(self, text: str, line: int, label: str) -> None:
-        """Text to open the next paragraph with (a dateline), unless it already does."""
-        text = clean(text)
-        if text:
-            self._lead = (text, line, label)
-
-    def add(self, text: str, line: int, label: str) -> None:
-        text = clean(text)
-        if not text:
-            return
-        start = self._length + (2 if self.paragraphs else 0)
-        if self._lead is not None:
-            lead, lead_line, lead_label = self._lead
-            self._lead = None
-            if not text.startswith(lead):
-                self.origin.append((start, lead_line, lead_label))
-                text = f"{lead} {text}"
-                self.origin.append((start + len(lead) + 1, line, label))
-            else:
-                self.origin.append((start, line, label))
-        else:
-            self.origin.append((start, line, label))
-        self.paragraphs.append(text)
-        self._length = start + len(text)
-
-    def text(self) -> str:
-        """The story: paragraphs separated by a blank line, ending with a newline."""
-        if self._lead is not None:  # a dateline and no body
-            lead, line, label = self._lead
-            self._lead = None
-            self.add(lead, line, label)
-        return "\n\n".join(self.paragraphs) + "\n" if self.paragraphs else ""
-
-
 def looks_like_xml(path: Path) -> bool:
     """Whether a file without an XML suffix starts with an XML declaration."""
     try:
-        with path.open("rb") as stream:
-            head = stream.read(64)
+        fd = open_regular(path)
+    except InputError:
+        return False
+    try:
+        head = os.read(fd, 64)
     except OSError:
         return False
+    finally:
+        os.close(fd)
     return head.removeprefix(b"\xef\xbb\xbf").lstrip().startswith(b"<?xml")

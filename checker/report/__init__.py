@@ -31,10 +31,13 @@ __all__ = [
 ]
 
 
-def report_for_run(run: RunResult, settings: Settings) -> dict[str, Any]:
-    """The report data of a finished run, with the glossary its settings name."""
+def report_for_run(
+    run: RunResult, settings: Settings, report_lang: str | None = None
+) -> dict[str, Any]:
+    """The report data of a finished run, with the glossary its settings name; concepts
+    are named in ``report_lang`` (default: the feed's main target language)."""
     index = load_index(settings) if settings.glossaries or settings.default_glossary else None
-    return build_report(run, index)
+    return build_report(run, index, report_lang)
 
 
 def check_run(
@@ -62,6 +65,7 @@ def report_feed(
     lang: str | None = None,
     src_lang: str | None = None,
     jobs: int = 1,
+    report_lang: str | None = None,
 ) -> dict[str, Any]:
     """Read a feed (one or more MT paths), check it and return the report data."""
     from checker.reading import read_feed
@@ -73,4 +77,4 @@ def report_feed(
         for path in paths
         for story in read_feed(path, ref, src, lang or settings.lang, src_lang or settings.src_lang)
     )
-    return report_for_run(check_run(stories, settings, jobs), settings)
+    return report_for_run(check_run(stories, settings, jobs), settings, report_lang)

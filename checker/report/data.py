@@ -14,13 +14,17 @@ Per concept, over the whole feed:
 
 from __future__ import annotations
 
+import re
 import statistics
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
+from dataclasses import replace
+from pathlib import Path
 from typing import Any
 
 from checker import __version__
 from checker.glossary.matcher import GlossaryIndex, mentions
+from checker.glossary.model import Concept
 from checker.model import Finding, RunResult, StoryResult
 from checker.output.text import location
 from checker.serialize import scores_dict
@@ -29,31 +33,51 @@ FORMAT_VERSION = 1
 KINDS = {"WC101": "missing", "WC102": "forbidden", "WC103": "garbled"}
 
 
-def build_report(run: RunResult, index: GlossaryIndex | None) -> dict[str, Any]:
-    """Everything a report shows, as JSON-ready data."""
-    concepts = _concept_table(run.stories, index) if index is not None else []
-    stories = [_story_row(s) for s in run.stories]
+def report_language(run: RunResult, lang: str | None = None) -> str:
+    """The language the report names concepts in: ``lang``, else the feed's main target
+    language (the one most stories are in), else English."""
+    if lang:
+        return lang
+    counts = Counter(story.lang for story in run.stories if story.lang)
+    return min(counts, key=lambda code: (-counts[code], code)) if counts else "en"
+
+
+def build_report(
+    run: RunResult, index: GlossaryIndex | None, lang: str | None = None
+) -> dict[str, Any]:
+    """Everything a report shows, as JSON-ready data; concepts are named in ``lang``
+    (default: see :func:`report_language`)."""
+    report_lang = report_language(run, lang)
+    stories_shown = [replace(s, mt_path=shown_path(s.mt_path)) for s in run.stories]
+    concepts = _concept_table(stories_shown, index, report_lang) if index is not None else []
+    stories = [_story_row(s) for s in stories_shown]
     segment_chrf = [u.chrf for s in run.stories for u in s.units if u.chrf is not None]
     by_rule: dict[str, int] = defaultdict(int)
+    names: dict[str, str] = {}
     for story in run.stories:
         for finding in story.findings:
             by_rule[finding.rule] += 1
+            names[finding.rule] = finding.name
     glossary = index.glossary if index is not None else None
     return {
         "format_version": FORMAT_VERSION,
         "generator": f"wirecheck {__version__}",
-        "signature": dict(run.signature),
+        "signature": {key: _without_folders(value) for key, value in run.signature.items()},
         "summary": {
             "stories": len(run.stories),
             "segments": sum(len(s.units) for s in run.stories),
+            "scored_segments": run.scores.units,
             "findings": sum(by_rule.values()),
             "glossary_findings": sum(n for rule, n in by_rule.items() if rule in KINDS),
             "by_rule": dict(sorted(by_rule.items())),
+            "rule_names": dict(sorted(names.items())),
             "scores": scores_dict(run.scores),
             "glossary_concepts": len(glossary) if glossary is not None else 0,
             "glossary_terms": glossary.term_count() if glossary is not None else 0,
-            "glossary_files": [path for path, _ in glossary.sources] if glossary else [],
+            "glossary_files": [Path(path).name for path, _ in glossary.sources]
+            if glossary else [],
             "concepts_seen": len(concepts),
+            "lang": report_lang,
         },
         "concepts": concepts,
         "stories": stories,
@@ -76,7 +100,9 @@ def _story_row(story: StoryResult) -> dict[str, Any]:
         "bleu": story.scores.bleu,
         "chrf": story.scores.chrf,
         "ter": story.scores.ter,
+        "triage": story.triage,
         "segments": len(story.units),
+        "scored_segments": story.scores.units,
         "findings": len(story.findings),
         "glossary_findings": len(glossary),
     }
@@ -128,7 +154,38 @@ class _ConceptStats:
         entry["where"].append(where)
 
 
-def _concept_table(stories: Iterable[StoryResult], index: GlossaryIndex) -> list[dict[str, Any]]:
+_FOLDERS = re.compile(r"(?:[A-Za-z]:)?[\\/](?:[^\\/\s|:,;]+[\\/])+(?=[^\\/\s|:,;]+)")
+
+
+def _without_folders(value: str) -> str:
+    """``value`` with the folders of any absolute path taken out (``/home/x/t.tbx`` →
+    ``t.tbx``): a report is shared, the layout of the machine it ran on is not."""
+    return _FOLDERS.sub("", value)
+
+
+def shown_path(path: str) -> str:
+    """``path`` as a report shows it: relative to the current folder when inside it, else
+    without its folders."""
+    candidate = Path(path)
+    if not candidate.is_absolute():
+        return path
+    try:
+        return str(candidate.relative_to(Path.cwd()))
+    except ValueError:
+        return candidate.name
+
+
+def _label(concept: Concept | None, concept_id: str, lang: str) -> str:
+    """The concept's name in ``lang``; in English when it has none there; else its id."""
+    if concept is None:
+        return concept_id
+    term = concept.preferred(lang) or concept.preferred("en")
+    return term.text if term else concept_id
+
+
+def _concept_table(
+    stories: Iterable[StoryResult], index: GlossaryIndex, lang: str
+) -> list[dict[str, Any]]:
     stats: dict[str, _ConceptStats] = defaultdict(_ConceptStats)
     for story in stories:
         flagged = []
@@ -155,18 +212,12 @@ def _concept_table(stories: Iterable[StoryResult], index: GlossaryIndex) -> list
     rows = []
     for concept_id, data in stats.items():
         concept = index.glossary.concept(concept_id)
-        langs: dict[str, int] = defaultdict(int)
-        for (term_lang, _, _), count in data.correct.items():
-            langs[term_lang] += count
-        for variant in data.variants.values():
-            langs[variant["lang"]] += variant["count"]
-        lang = max(sorted(langs), key=lambda code: langs[code]) if langs else "en"
         correct = sum(data.correct.values())
         garbled = sum(v["count"] for v in data.variants.values() if v["kind"] == "garbled")
         forbidden = sum(v["count"] for v in data.variants.values() if v["kind"] == "forbidden")
         rows.append({
             "id": concept_id,
-            "label": concept.label(lang) if concept else concept_id,
+            "label": _label(concept, concept_id, lang),
             "subject": concept.notes.get("subjectField") if concept else None,
             "occurrences": correct + garbled + forbidden,
             "source_mentions": data.source_mentions,
@@ -176,8 +227,8 @@ def _concept_table(stories: Iterable[StoryResult], index: GlossaryIndex) -> list
             "missing": len(data.missing),
             "problems": garbled + forbidden + len(data.missing),
             "correct_forms": [
-                {"lang": lang, "form": form, "status": status, "count": count}
-                for (lang, form, status), count in sorted(
+                {"lang": form_lang, "form": form, "status": status, "count": count}
+                for (form_lang, form, status), count in sorted(
                     data.correct.items(), key=lambda kv: (-kv[1], kv[0])
                 )
             ],

@@ -10,12 +10,15 @@ from __future__ import annotations
 
 import io
 import statistics
+import textwrap
 from collections.abc import Sequence
 from typing import Any
 
 import matplotlib
 from matplotlib.backends.backend_svg import FigureCanvasSVG
 from matplotlib.figure import Figure
+
+from checker.errors import one_line
 
 COLOURS = {
     "correct": "#4c8c4a",
@@ -55,14 +58,37 @@ def _title(figure: Figure, title: str) -> None:
 
 def _legend(axes: Any) -> None:
     """The legend in one row under the plot, where it cannot cover a bar."""
-    axes.legend(
-        loc="upper center", bbox_to_anchor=(0.5, -0.16), ncol=4, frameon=False,
+    handles, labels = axes.get_legend_handles_labels()
+    axes.figure.legend(
+        handles, labels, loc="outside lower center", ncol=4, frameon=False,
         handlelength=1.2, columnspacing=1.2,
     )
 
 
 def _short(label: str, limit: int = 38) -> str:
-    return label if len(label) <= limit else label[: limit - 1] + "…"
+    """``label`` cut to ``limit`` characters, with ``$`` escaped (matplotlib would read
+    ``$...$`` as math text, and fail on an odd number of them)."""
+    label = label if len(label) <= limit else label[: limit - 1] + "…"
+    return one_line(label).replace("$", r"\$")
+
+
+def _wrapped(label: str, width: int = 30, lines: int = 3) -> str:
+    """``label`` on up to ``lines`` lines of about ``width`` characters (never cut in the
+    middle of a word unless a word is longer), ``$`` escaped as in :func:`_short`."""
+    parts = textwrap.wrap(one_line(label), width, break_long_words=True) or [""]
+    if len(parts) > lines:
+        parts = [*parts[: lines - 1], _short(" ".join(parts[lines - 1 :]), width)]
+        return "\n".join([*(p.replace("$", r"\$") for p in parts[:-1]), parts[-1]])
+    return "\n".join(p.replace("$", r"\$") for p in parts)
+
+
+def _concept_label(concept: dict[str, Any]) -> str:
+    return _wrapped(f"{concept['label']} ({concept['id']})")
+
+
+def _bar_height(labels: Sequence[str]) -> float:
+    """Figure height for horizontal bars with these (possibly multi-line) labels."""
+    return 1.2 + sum(0.2 + 0.14 * label.count("\n") + 0.12 for label in labels)
 
 
 def problem_concepts(concepts: Sequence[dict[str, Any]], top: int = 15) -> str | None:
@@ -72,9 +98,9 @@ def problem_concepts(concepts: Sequence[dict[str, Any]], top: int = 15) -> str |
         return None
     rows = rows[::-1]  # largest at the top
     with matplotlib.rc_context(_RC):
-        figure = _figure(7.0, 0.9 + 0.32 * len(rows))
+        labels = [_concept_label(c) for c in rows]
+        figure = _figure(7.0, _bar_height(labels))
         axes = figure.add_subplot()
-        labels = [_short(f"{c['label']} ({c['id']})") for c in rows]
         left = [0] * len(rows)
         for kind in ("garbled", "forbidden", "missing"):
             values = [c[kind] for c in rows]
@@ -97,9 +123,9 @@ def concept_usage(concepts: Sequence[dict[str, Any]], top: int = 15) -> str | No
         return None
     rows = rows[::-1]
     with matplotlib.rc_context(_RC):
-        figure = _figure(7.0, 0.9 + 0.32 * len(rows))
+        labels = [_concept_label(c) for c in rows]
+        figure = _figure(7.0, _bar_height(labels))
         axes = figure.add_subplot()
-        labels = [_short(f"{c['label']} ({c['id']})") for c in rows]
         left = [0] * len(rows)
         for kind in ("correct", "garbled", "forbidden", "missing"):
             values = [c[kind] for c in rows]
@@ -145,14 +171,15 @@ def story_scores(stories: Sequence[dict[str, Any]], limit: int = 40) -> str | No
         return histogram([s["chrf"] for s in scored], "Story chrF", "chrF against the reference")
     scored = sorted(scored, key=lambda s: s["chrf"], reverse=True)
     with matplotlib.rc_context(_RC):
-        figure = _figure(7.0, 0.9 + 0.3 * len(scored))
+        labels = [_wrapped(s["id"], 30, 2) for s in scored]
+        figure = _figure(7.0, _bar_height(labels))
         axes = figure.add_subplot()
-        labels = [_short(s["id"], 30) for s in scored]
         values = [s["chrf"] for s in scored]
         axes.barh(labels, values, color=COLOURS["score"], height=0.6)
         for y, value in enumerate(values):
             axes.annotate(f"{value:.1f}", (value, y), xytext=(3, -3), textcoords="offset points")
-        axes.set_xlim(0, 100)
+        axes.set_xlim(0, 112)  # room for the value written after a bar of 100
+        axes.set_xticks(range(0, 101, 20))
         axes.set_xlabel("chrF against the reference")
         _title(figure, "Story chrF")
         return _svg(figure)

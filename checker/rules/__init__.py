@@ -13,7 +13,9 @@ from functools import cache
 
 from checker.rules.base import Hit, Rule
 
-__all__ = ["Hit", "Rule", "all_rules", "get_rule", "matches_selector", "select_rules"]
+__all__ = [
+    "Hit", "Rule", "all_rules", "get_rule", "is_selected", "matches_selector", "select_rules",
+]
 
 
 def _subclasses(cls: type[Rule]) -> Iterable[type[Rule]]:
@@ -60,10 +62,11 @@ def select_rules(select: Iterable[str], ignore: Iterable[str]) -> list[type[Rule
     As in ruff, the longer prefix wins; on a tie, ``ignore`` wins.
     """
     select, ignore = list(select), list(ignore)
-    chosen = []
-    for rule in all_rules():
-        best_select = max((matches_selector(rule.code, s) for s in select), default=-1)
-        best_ignore = max((matches_selector(rule.code, s) for s in ignore), default=-1)
-        if best_select >= 0 and best_select > best_ignore:
-            chosen.append(rule)
-    return chosen
+    return [rule for rule in all_rules() if is_selected(rule.code, select, ignore)]
+
+
+def is_selected(code: str, select: Iterable[str], ignore: Iterable[str]) -> bool:
+    """True when the most specific selector matching ``code`` is in ``select``."""
+    best_select = max((matches_selector(code, s) for s in select), default=-1)
+    best_ignore = max((matches_selector(code, s) for s in ignore), default=-1)
+    return best_select >= 0 and best_select > best_ignore

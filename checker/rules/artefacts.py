@@ -33,8 +33,10 @@ _ALONE = (
 )
 # Whom it was said to: "to AFP", "a la AFP", "gegenüber der dpa".
 _RECIPIENT = (
-    r"(?:\s+(?:to|to the|a|a la|al|à|à la|der|dem|gegenüber|alla|ad)"
-    r"\s+\p{{Lu}}[\p{{L}}.'’-]*(?:\s+\p{{Lu}}[\p{{L}}.'’-]*){{0,2}})"
+    r"(?:\s+(?:to|to the|a|a la|al|à|à la|der|dem|gegenüber|alla|ad"
+    # the channel it was said on: "on X", "sur France Inter", "en Twitter", "auf X"
+    r"|on|on the|in|in the|via|sur|dans|en|en el|auf|im|in der|bei|über|su|no|na)"
+    r"\s+(?-i:\p{{Lu}})[\p{{L}}.'’-]*(?:\s+(?-i:\p{{Lu}})[\p{{L}}.'’-]*){{0,2}})"
 )
 _SENTENCE_END = ".!?…"
 _CLOSING_QUOTES = "\"”»’)"
@@ -57,10 +59,12 @@ class AttributionPatterns:
     alone: regex.Pattern[str]
     recipient: regex.Pattern[str]
     speech: regex.Pattern[str]
+    time_word: regex.Pattern[str]
 
     @classmethod
     def of(cls, lang: str) -> AttributionPatterns:
         data = langdata.section(lang, "attribution")
+        stamp = langdata.section(lang, "timestamp")
         attr = "(?:" + "|".join(expand(t, data) for t in data.get("patterns", [])) + ")"
         dashes = regex.escape(data.get("dashes", "-–"))
         words = [*data.get("verbs", []), *data.get("present", [])]
@@ -71,6 +75,12 @@ class AttributionPatterns:
             recipient=regex.compile(_RECIPIENT.format() + r"?\s*", flags),
             speech=regex.compile(
                 r"(?<![\p{L}-])" + langdata.alternation(words) + r"(?![\p{L}])", flags
+            ),
+            time_word=regex.compile(
+                r"(?<![\p{L}])"
+                + langdata.alternation([*stamp.get("weekdays", []), *stamp.get("months", [])])
+                + r"(?![\p{L}])",
+                flags,
             ),
         )
 
@@ -125,6 +135,7 @@ class StrayAttributionFragment(Rule):
     category = Category.ARTEFACT
     severity = Severity.ERROR
     fix_title = "Delete the fragment (or its dash)"
+    fix_applicability = "safe"
     languages = langdata.languages_with("attribution")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
@@ -146,9 +157,12 @@ class StrayAttributionFragment(Rule):
             start, end = match.start("lead"), match.end("frag")
             if any(s < end and start < e for s, e in found):
                 continue
-            if not patterns.speech.search(_clause_before(text, start)):
-                continue
+            before = _clause_before(text, start)
+            if not patterns.speech.search(before) or not any(q in before for q in "”»\"“"):
+                continue  # only an attribution after a quotation's attribution is repeated
             fragment = match.group("frag")
+            if patterns.time_word.search(fragment):
+                continue  # "He wrote on Monday." dates an action; it is not a channel
             yield Hit(
                 start, end,
                 f"attribution '{fragment}' repeats the one before it; delete it",
@@ -237,6 +251,7 @@ class BrokenJoin(Rule):
     category = Category.ARTEFACT
     severity = Severity.WARNING
     fix_title = "Rewrite the name and join the sentence"
+    fix_applicability = "none"
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)

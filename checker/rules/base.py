@@ -12,7 +12,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import TYPE_CHECKING, Any, ClassVar, Literal
 
 from checker.model import Category, Severity
 
@@ -44,6 +44,11 @@ class Rule:
     severity: ClassVar[Severity]
     fix_title: ClassVar[str | None] = None
     """What to do about a finding, in the imperative ("Translate the segment")."""
+    fix_applicability: ClassVar[Literal["safe", "unsafe", "none"]] = "unsafe"
+    """Whether ``wirecheck check --fix`` may apply the rule's suggestions: ``"safe"`` when
+    they only remove damage and never change what the story says (applied by ``--fix``),
+    ``"unsafe"`` when a person should look first (applied with ``--unsafe-fixes``),
+    ``"none"`` when the rule never suggests a replacement. Undeclared rules are unsafe."""
     languages: ClassVar[frozenset[str] | None] = None
     """Target languages the rule applies to; ``None`` for every language."""
 

@@ -1,10 +1,12 @@
 """Boilerplate rules (WC3xx): page chrome a scraper kept and the engine translated.
 
-Each rule looks at whole lines of the MT text. Time-stamp words and related-content
-prompts come from ``checker/rules/langdata/<lang>.toml`` (tables ``timestamp`` and
-``related``) for the target language and, when known, the source language (a scraped
-page often keeps prompts the engine did not translate). Feeds add their own patterns
-with ``extra-patterns`` (regular expressions matched against the whole line).
+Each rule looks at whole lines of the MT text. Related-content prompts come from
+``checker/rules/langdata/<lang>.toml`` (table ``related``) for the target language and,
+when known, the source language (a scraped page often keeps prompts the engine did not
+translate). Feeds add their own patterns with ``extra-patterns`` (regular expressions
+matched against the whole line). The time-stamp rule lives in
+:mod:`checker.rules.timestamps`, the other page-chrome rules in :mod:`checker.rules.chrome`
+and :mod:`checker.rules.repeats`; this module holds the helpers they share.
 """
 
 from __future__ import annotations
@@ -45,7 +47,7 @@ def story_languages(story: StoryContext) -> tuple[str, ...]:
     return (story.lang,)
 
 
-def _extra_patterns(rule: Rule) -> list[regex.Pattern[str]]:
+def extra_patterns(rule: Rule) -> list[regex.Pattern[str]]:
     return langdata.compile_patterns(
         rule.options.get("extra-patterns"),
         f"[rules.{rule.code}] extra-patterns",
@@ -78,6 +80,7 @@ class PunctuationOnlyLine(Rule):
     category = Category.BOILERPLATE
     severity = Severity.WARNING
     fix_title = "Delete the line"
+    fix_applicability = "safe"
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
@@ -93,111 +96,6 @@ class PunctuationOnlyLine(Rule):
             yield Hit(start, end, f"line '{line}' has no letter or digit", suggestion="")
 
 
-# -- WC302 ---------------------------------------------------------------------------------
-_TIME = (
-    r"\d{1,2}\s?(?::|h|\.)\s?\d{2}(?!\d)(?:\s?[ap]\.?\s?m\.?)?"
-    r"|\d{1,2}\s?[ap]\.?\s?m\.?(?!\p{L})"
-    r"|\d{1,2}\s?h(?!\p{L})"
-)
-_DATE = r"\d{1,4}[./-]\d{1,2}[./-]\d{1,4}(?!\d)|\d{1,2}\.\d{1,2}\.(?!\d)"
-MAX_TIMESTAMP_WORDS = 16
-_NUMBER = r"\d{1,4}(?:st|nd|rd|th|er|e|º|ª|\.)?(?![\p{L}\d])"
-
-
-@dataclass(frozen=True)
-class TimestampPatterns:
-    """Compiled time-stamp patterns for one language."""
-
-    filler: regex.Pattern[str]
-    keyword: regex.Pattern[str]
-    dated: regex.Pattern[str]
-    relative: regex.Pattern[str]
-    month_day: regex.Pattern[str]
-
-    @classmethod
-    def of(cls, lang: str) -> TimestampPatterns:
-        data = langdata.section(lang, "timestamp")
-        keywords = data.get("keywords", [])
-        words = [*keywords, *data.get("words", []), *data.get("relative", []),
-                 *data.get("months", []), *data.get("weekdays", [])]
-        word = r"(?<![\p{L}])" + langdata.alternation(words) + r"\.?(?![\p{L}])"
-        months = langdata.alternation(data.get("months", []))
-        relative = langdata.alternation(data.get("relative", []))
-        flags = regex.IGNORECASE
-        return cls(
-            filler=regex.compile(f"{_TIME}|{_DATE}|{word}|{_NUMBER}", flags),
-            keyword=regex.compile(
-                r"^\W*" + langdata.alternation(keywords) + r"(?![\p{L}])", flags
-            ),
-            dated=regex.compile(f"{_TIME}|{_DATE}", flags),
-            relative=regex.compile(rf"(?<![\p{{L}}]){relative}(?![\p{{L}}])", flags),
-            month_day=regex.compile(
-                rf"(?<![\p{{L}}]){months}\.?\s+\d|\d{{1,2}}\.?\s+{months}(?![\p{{L}}])", flags
-            ),
-        )
-
-    def matches(self, line: str) -> bool:
-        """Whether ``line`` is only a time stamp (with a time, date or relative day)."""
-        if len(line) > MAX_CHROME_LINE or len(line.split()) > MAX_TIMESTAMP_WORDS:
-            return False
-        digits = any(ch.isdigit() for ch in line)
-        dated = digits and bool(self.dated.search(line))
-        if not (dated or (digits and self.month_day.search(line)) or self.relative.search(line)):
-            return False
-        if any(ch.isalnum() for ch in self.filler.sub(" ", line)):
-            return False
-        return dated or bool(self.keyword.search(line))
-
-
-class TimestampLine(Rule):
-    """Finds page time stamps: "Posted at 12:01 p.m.", "Publié le 14/03/2024 à 18h20".
-
-    A line is a time stamp when it holds nothing but time-stamp words of the target (or
-    source) language ("posted", "updated", "on", "at", month and day names), times,
-    dates and numbers, with at least one time, date or relative day ("yesterday"). A
-    line of only a date and time ("14.03.2024, 18:20 Uhr") counts too. Feeds add
-    patterns with `extra-patterns = ["^Dernière heure.*$"]`.
-
-    ## Why it matters
-    The time stamp belongs to the web page the story was scraped from, not to the story;
-    published in wire copy it is wrong (and usually in the wrong time zone).
-
-    ## Example
-    `Posted at 12:01 p.m.` on a line between the standfirst and the byline.
-    `Publicado el 14/03/2024 a las 18:20`, `Veröffentlicht am 14.03.2024 um 18:20 Uhr`.
-
-    ## Use instead
-    Delete the line.
-
-    ## Options
-    `extra-patterns = ["Dernière heure.*"]`: regular expressions (case-insensitive) that a
-    whole line must match to be a time stamp.
-    """
-
-    code = "WC302"
-    name = "timestamp-line"
-    category = Category.BOILERPLATE
-    severity = Severity.WARNING
-    fix_title = "Delete the line"
-
-    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(settings, options)
-        self.patterns = {
-            lang: TimestampPatterns.of(lang) for lang in langdata.languages_with("timestamp")
-        }
-        self.extra = _extra_patterns(self)
-
-    def check(self, story: StoryContext) -> Iterator[Hit]:
-        patterns = [self.patterns[lang] for lang in story_languages(story) if lang in self.patterns]
-        text = story.text
-        for start, end in stripped_lines(text):
-            line = text[start:end]
-            if any(p.fullmatch(line) for p in self.extra) or any(
-                p.matches(line) for p in patterns
-            ):
-                yield Hit(start, end, f"page time stamp '{line}'", suggestion="")
-
-
 # -- WC303 ---------------------------------------------------------------------------------
 _SEPARATORS = r"[\s|·•/,]+"
 
@@ -209,12 +107,15 @@ class RelatedPatterns:
     prompt: regex.Pattern[str]
     opener: regex.Pattern[str]
     share: regex.Pattern[str]
+    glued: regex.Pattern[str]
 
     @classmethod
     def of(cls, lang: str) -> RelatedPatterns:
         data = langdata.section(lang, "related")
         buttons = [*langdata.common().get("social", []), *data.get("share", [])]
         lines = langdata.alternation(data.get("lines", []))
+        # Prompts long enough not to start a name ("SharePoint"), glued to a headline.
+        long_prompts = [p for p in data.get("lines", []) if " " in p or len(p) >= 7]
         openers = langdata.alternation(data.get("openers", []))
         flags = regex.IGNORECASE
         return cls(
@@ -223,12 +124,31 @@ class RelatedPatterns:
             ),
             opener=regex.compile(rf"[\W_]*{openers}(?![\p{{L}}]).*", flags),
             share=_share_line(buttons),
+            glued=regex.compile(
+                rf"[\W_]*(?P<prompt>{langdata.alternation(long_prompts)})(?P<gap>[ \t]*)"
+                r"(?P<next>\p{L})",
+                flags,
+            ),
         )
 
     def matches(self, line: str) -> bool:
         return bool(
-            self.prompt.fullmatch(line) or self.opener.fullmatch(line) or self.share.fullmatch(line)
+            self.prompt.fullmatch(line)
+            or self.opener.fullmatch(line)
+            or self.share.fullmatch(line)
+            or self.glued_prompt(line)
         )
+
+    def glued_prompt(self, line: str) -> bool:
+        """A prompt glued to the linked headline: "Read alsoStrike at the port…"."""
+        match = self.glued.match(line)
+        if match is None or not match.group("next").isupper() or len(line.split()) < 3:
+            return False
+        if match.group("gap"):  # "See also  Fierce fighting: …", a short headline
+            return " " in match.group("prompt") and len(line.split()) <= 20 and (
+                not line.endswith(".")
+            )
+        return match.group("prompt")[-1:].islower()
 
 
 def _share_line(words: Iterable[str]) -> regex.Pattern[str]:
@@ -267,6 +187,7 @@ class RelatedContentPrompt(Rule):
     category = Category.BOILERPLATE
     severity = Severity.WARNING
     fix_title = "Delete the line"
+    fix_applicability = "safe"
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
@@ -275,7 +196,7 @@ class RelatedContentPrompt(Rule):
         }
         self.share = _share_line(langdata.common().get("social", []))
         """Rows of social-network buttons, for languages without data."""
-        self.extra = _extra_patterns(self)
+        self.extra = extra_patterns(self)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         patterns = [self.patterns[lang] for lang in story_languages(story) if lang in self.patterns]
@@ -332,6 +253,7 @@ class SiteNameLine(Rule):
     category = Category.BOILERPLATE
     severity = Severity.WARNING
     fix_title = "Delete the line"
+    fix_applicability = "unsafe"
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)

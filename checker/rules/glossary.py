@@ -1,23 +1,25 @@
 """Glossary rules (WC1xx): key terms not rendered, forbidden terms, garbled terms.
 
-The three rules share one loaded glossary (:func:`checker.glossary.load_index` caches
+The rules share one loaded glossary (:func:`checker.glossary.load_index` caches
 it) and, per story, one search of the MT text (kept in ``story.memo``). Every finding
 carries the concept id in ``Finding.concept`` so reports can group by concept.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Mapping
+import re
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 from typing import Any
 
 from checker.config import Settings
 from checker.context import StoryContext
-from checker.glossary.garble import GarbleSettings
+from checker.glossary.garble import Garble, GarbleSettings
 from checker.glossary.load import describe, load_index
-from checker.glossary.matcher import GlossaryIndex, TermMatch, TextTerms, outermost
+from checker.glossary.matcher import GlossaryIndex, TermMatch, TextTerms, mentions, outermost
 from checker.glossary.model import Status
 from checker.model import Category, Severity
+from checker.rules import langdata
 from checker.rules.base import Hit, Rule
 
 
@@ -71,10 +73,15 @@ class KeyTermNotRendered(GlossaryRule):
 
     For every glossary term found in a source segment, the MT segment aligned to it must
     contain one of the concept's preferred or admitted terms in the target language
-    (inflected forms count). Needs a source. When the segment holds a deprecated or
-    garbled form of the concept instead, this rule stays silent: `forbidden-term` or
-    `garbled-term` reports it. Concepts the glossary has no target-language term for are
-    skipped.
+    (inflected forms count: `des Weißen Hauses`, `du Fonds monétaire international`,
+    `Alto Comisionado de Naciones Unidas`). Needs a source. When the segment holds a
+    deprecated or garbled form of the concept instead, this rule stays silent:
+    `forbidden-term` or `garbled-term` reports it. A term the MT renders in the
+    neighbouring segment (the sentence moved) is not missing, nor is one the story names
+    at least as often as the source does (an attribution "told AFP" folded into another
+    sentence). Concepts the glossary has no target-language term for are skipped. The
+    finding spans the whole segment, so it carries no automatic fix: where the name goes
+    is for the editor to decide.
 
     ## Why it matters
     An institution dropped or renamed in translation changes who said or did what;
@@ -93,6 +100,7 @@ class KeyTermNotRendered(GlossaryRule):
     category = Category.GLOSSARY
     severity = Severity.WARNING
     fix_title = "Use the glossary's term for the concept"
+    fix_applicability = "none"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         source = src_terms(story, self.index)
@@ -100,45 +108,96 @@ class KeyTermNotRendered(GlossaryRule):
             return
         target = mt_terms(story, self.index)
         found = target.in_language(story.lang)
+        named = [(m.start, m.end, m.concept) for m in found if m.term.status.accepted]
         damaged = [
             (m.start, m.end, m.concept) for m in found if m.term.status is Status.DEPRECATED
         ] + [(g.start, g.end, g.concept) for g in target.garbled()]
+        counted = [(m.start, m.end, m.concept) for m in mentions(found)] + [
+            (g.start, g.end, g.concept) for g in target.garbled()
+        ]
         in_source = outermost(source.in_language(story.src_lang))
-        for unit in story.units:
-            if None in (unit.src_start, unit.src_end, unit.mt_start, unit.mt_end):
+        said = _speech_words(story.src_lang)
+        units = [u for u in story.units if u.mt_start is not None and u.mt_end is not None]
+        for number, unit in enumerate(units):
+            if unit.src_start is None or unit.src_end is None:
                 continue
-            assert unit.src_start is not None and unit.src_end is not None
             assert unit.mt_start is not None and unit.mt_end is not None
             mentioned: dict[str, TermMatch] = {}
             for m in in_source:
                 if unit.src_start <= m.start and m.end <= unit.src_end:
                     mentioned.setdefault(m.concept, m)
+            window = units[max(0, number - 1) : number + 2]
             for concept_id, match in mentioned.items():
                 expected = self.suggestion(concept_id, story.lang)
                 if expected is None:
                     continue
-                rendered = any(
-                    m.concept == concept_id
-                    and m.term.status.accepted
-                    and unit.mt_start <= m.start
-                    and m.end <= unit.mt_end
-                    for m in found
+                if _named(named + damaged, concept_id, unit.mt_start, unit.mt_end):
+                    continue
+                # A sentence moved across a segment boundary: the neighbours name the
+                # concept more often than their source does.
+                in_mt = sum(
+                    _named(counted, concept_id, u.mt_start, u.mt_end, count=True)
+                    for u in window
                 )
-                if rendered or any(
-                    c == concept_id and s < unit.mt_end and unit.mt_start < e
-                    for s, e, c in damaged
+                in_src = sum(
+                    1 for m in mentions(in_source)
+                    if m.concept == concept_id and any(
+                        u.src_start is not None and u.src_end is not None
+                        and u.src_start <= m.start and m.end <= u.src_end for u in window
+                    )
+                )
+                if in_mt >= in_src:
+                    continue
+                # "a-t-il déclaré à l'AFP" rendered "he said" where the story names AFP
+                # elsewhere: the channel of a quote, not a missing institution.
+                if _after_speech(source.text, match.start, said) and any(
+                    c == concept_id for _, _, c in named + damaged
                 ):
                     continue
                 term = source.text[match.start : match.end]
                 yield Hit(
                     unit.mt_start,
                     unit.mt_end,
-                    f"source term {term!r} is not rendered; expected {expected!r} "
-                    f"(concept {concept_id})",
-                    suggestion=expected,
+                    f"source term {term!r} is not rendered in this segment; expected "
+                    f"{expected!r} (concept {concept_id})",
                     concept=concept_id,
                     unit=unit.index,
                 )
+
+
+def _named(
+    spans: Sequence[tuple[int, int, str]],
+    concept: str,
+    start: int | None,
+    end: int | None,
+    count: bool = False,
+) -> int:
+    """How many of ``spans`` name ``concept`` inside ``start:end`` (with ``count``), or
+    whether any does."""
+    if start is None or end is None:
+        return 0
+    inside = sum(1 for s, e, c in spans if c == concept and start <= s and e <= end)
+    return inside if count else int(inside > 0)
+
+
+@cache
+def _speech_words(lang: str) -> frozenset[str]:
+    """Speech verbs of ``lang`` (its attribution data), lower-cased, one word each."""
+    data = langdata.section(lang, "attribution")
+    words = [*data.get("verbs", []), *data.get("present", [])]
+    return frozenset(w.lower() for w in words if " " not in w)
+
+
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _after_speech(text: str, start: int, said: frozenset[str]) -> bool:
+    """Whether a speech verb stands at most three words before ``start`` in its sentence
+    (``a déclaré à l'AFP``, ``told AFP``, ``sagte der dpa``)."""
+    before = text[max(0, start - 60) : start]
+    cut = max(before.rfind(mark) for mark in ".!?\n")
+    words = _WORD.findall(before[cut + 1 :])[-4:]
+    return any(w.lower() in said for w in words)
 
 
 class ForbiddenTerm(GlossaryRule):
@@ -146,9 +205,10 @@ class ForbiddenTerm(GlossaryRule):
 
     A deprecated term is a known wrong form of a concept: a calque (`France-Presse
     Agency`), an acronym left in the source language (`OMS` in English), a misspelling
-    the glossary owner has seen before. A deprecated form inside a longer accepted term
-    is not reported, nor is another spelling of a deprecated term (`Organization` for
-    `Organisation`), which may well be the preferred one.
+    the glossary owner has seen before. Other spellings count (`Organisation of the
+    North Atlantic Treaty` for a deprecated `Organization of ...`), unless that spelling
+    is itself one of the concept's accepted terms. A deprecated form inside a longer
+    accepted term is not reported.
 
     ## Why it matters
     Wrong institution names are the most visible translation errors in wire copy, and
@@ -166,13 +226,18 @@ class ForbiddenTerm(GlossaryRule):
     category = Category.GLOSSARY
     severity = Severity.ERROR
     fix_title = "Replace it with the glossary's preferred term"
+    fix_applicability = "unsafe"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        found = mt_terms(story, self.index).in_language(story.lang)
+        analysed = mt_terms(story, self.index)
+        found = analysed.in_language(story.lang)
         accepted = [m for m in found if m.term.status.accepted]
         for m in found:
-            if m.term.status is not Status.DEPRECATED or m.variant:
+            if m.term.status is not Status.DEPRECATED:
                 continue
+            written = tuple(t.key for t in analysed.tokens[m.first : m.last + 1])
+            if m.variant and written in self.index.accepted_forms(m.concept, story.lang):
+                continue  # the other spelling is the accepted term itself
             if any(
                 a.start <= m.start and m.end <= a.end and (a.end - a.start) > (m.end - m.start)
                 for a in accepted
@@ -190,15 +255,22 @@ class ForbiddenTerm(GlossaryRule):
 
 
 class GarbledTerm(GlossaryRule):
-    """Finds names that are close to, but not equal to, a glossary term.
+    """Finds names that are certainly a damaged glossary term.
 
     Works without a source. A stretch of MT starting on a capitalised word is compared
-    with the glossary terms of the target language that share most of its words: a
-    dropped or changed word, a misspelling, words out of order or stray punctuation
-    inside the name make it a garbled term, reported with the nearest term as the
-    suggestion. Known forms (any status, inflected forms included) are never flagged,
-    nor is the same name in other capitals (`AGENCE FRANCE-PRESSE`), nor a different
-    name the glossary knows (`European Union` is not a garbled `European Council`).
+    with the glossary terms of the target language that share most of its words. It is
+    reported here when the damage is certain: stray punctuation inside the name
+    (`Agence France -Presse`), a misspelt word that is no word of the language (`World
+    Bnak`), one changed word in a name of three or more words, a word of the concept's
+    name in another language (`Banco of Spain`), a word split in two, one word dropped
+    from a name that keeps four or more, a word in lower case inside a capitalised name
+    (`German press Agency`), the name's own acronym in brackets after a near miss
+    (`International Atomic Energy Organisation (IAEA)`). The suggestion is the nearest
+    term in the story's language (for a lower-case word, the same text capitalised). Known forms (any status, inflected forms included) are never
+    flagged, nor is the same name in other capitals (`AGENCE FRANCE-PRESSE`), nor a
+    different name the glossary knows (`European Union` is not a garbled `European
+    Council`), nor a generic phrase (`a UN agency`, `the Agency`). Near misses that may
+    be another institution are `possible-garbled-term`'s.
 
     Options: `min-score` (default 60), the lowest rapidfuzz score of the stretch against
     the term; `changed-word` (default 80), how close a replaced word must be to the
@@ -220,6 +292,8 @@ class GarbledTerm(GlossaryRule):
     category = Category.GLOSSARY
     severity = Severity.ERROR
     fix_title = "Write the name as the glossary has it"
+    fix_applicability = "safe"
+    certain = True
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
@@ -229,16 +303,71 @@ class GarbledTerm(GlossaryRule):
             changed_word=float(self.options.get("changed-word", defaults.changed_word)),
         )
 
+    def garbles(self, story: StoryContext) -> list[Garble]:
+        found = mt_terms(story, self.index).garbled(self.garble)
+        return [g for g in found if g.certain is self.certain]
+
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        for garble in mt_terms(story, self.index).garbled(self.garble):
+        for garble in self.garbles(story):
             term = garble.term.term
             expected = term.text if term.status.accepted else None
-            expected = expected or self.suggestion(garble.concept, story.lang) or term.text
+            expected = garble.replacement or expected or self.suggestion(
+                garble.concept, story.lang
+            )
+            name = expected or term.text
             yield Hit(
                 garble.start,
                 garble.end,
                 f"{story.text[garble.start : garble.end]!r} looks like a garbled "
-                f"{expected!r} ({', '.join(garble.damage)}; concept {garble.concept})",
+                f"{name!r} ({', '.join(garble.damage)}; concept {garble.concept})",
                 suggestion=expected,
+                concept=garble.concept,
+            )
+
+
+class PossibleGarbledTerm(GarbledTerm):
+    """Finds names that may be a damaged glossary term, or may be another institution.
+
+    The near misses `garbled-term` leaves out because the evidence is not certain: a
+    head noun swapped for another (`International Atomic Energy Organisation` for
+    `... Agency`), the name's words in another order (`Organisation of the North
+    Atlantic Treaty`, the word order of the French or Spanish name), one word dropped
+    from a shorter name (`Ministry of Economy and Industry`), another ending of one of
+    its words (`Korea Institute for Defense Analysis`). Each could be a different
+    body the glossary does not list, so the finding names the glossary term in its
+    message but carries no automatic fix. Generic phrases (`a UN agency`, `the
+    institute`) and names keeping fewer than three of a term's words are never reported.
+    Takes the options of `garbled-term`.
+
+    ## Why it matters
+    A half-translated name sends readers to an institution that does not exist, but
+    replacing it blindly could name the wrong one: an editor should check the source.
+
+    ## Example
+    `inspectors of the International Atomic Energy Organisation`
+
+    ## Use instead
+    `inspectors of the International Atomic Energy Agency`, if the source names it.
+    """
+
+    code = "WC104"
+    name = "possible-garbled-term"
+    category = Category.GLOSSARY
+    severity = Severity.WARNING
+    fix_title = "Check the name against the source and the glossary"
+    fix_applicability = "none"
+    certain = False
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        for garble in self.garbles(story):
+            term = garble.term.term
+            name = (term.text if term.status.accepted else None) or self.suggestion(
+                garble.concept, story.lang
+            ) or term.text
+            yield Hit(
+                garble.start,
+                garble.end,
+                f"{story.text[garble.start : garble.end]!r} may be a garbled {name!r} "
+                f"({', '.join(garble.damage)}; concept {garble.concept}); check the source",
                 concept=garble.concept,
             )

@@ -28,6 +28,7 @@ class MissingReference(Rule):
     category = Category.INPUT
     severity = Severity.WARNING
     fix_title = "Add the story's reference, named like its MT file"
+    fix_applicability = "none"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         if story.story.expects_ref and story.ref is None:
@@ -53,6 +54,7 @@ class MissingSource(Rule):
     category = Category.INPUT
     severity = Severity.WARNING
     fix_title = "Add the story's source, named like its MT file"
+    fix_applicability = "none"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         if story.story.expects_src and story.src is None:
@@ -78,6 +80,7 @@ class EmptyTranslation(Rule):
     category = Category.INPUT
     severity = Severity.ERROR
     fix_title = "Translate the story again"
+    fix_applicability = "none"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         if story.mt.sentences:

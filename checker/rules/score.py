@@ -33,6 +33,7 @@ class LowChrf(Rule):
     category = Category.SCORE
     severity = Severity.WARNING
     fix_title = "Compare with the reference and retranslate"
+    fix_applicability = "none"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         threshold = float(self.options.get("chrf-threshold", self.settings.chrf_threshold))

@@ -107,6 +107,7 @@ class CapitalisedByline(Rule):
     category = Category.STYLE
     severity = Severity.WARNING
     fix_title = "Write the surname in normal case"
+    fix_applicability = "unsafe"
     languages = langdata.languages_with("byline")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
@@ -202,6 +203,7 @@ class SourceStyleDateline(Rule):
     category = Category.STYLE
     severity = Severity.INFO
     fix_title = "Write the dateline in house style"
+    fix_applicability = "unsafe"
     languages = langdata.languages_with("dateline")
 
     _PARENTHESISED = regex.compile(
@@ -298,6 +300,7 @@ class CalquedHonorific(Rule):
     category = Category.STYLE
     severity = Severity.INFO
     fix_title = "Use the surname alone"
+    fix_applicability = "unsafe"
     languages = langdata.languages_with("honorifics")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
@@ -365,6 +368,7 @@ class AgencyArticle(Rule):
     category = Category.STYLE
     severity = Severity.WARNING
     fix_title = "Drop the article"
+    fix_applicability = "safe"
     languages = langdata.languages_with("agency_article")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:

@@ -2,8 +2,8 @@
 
 What is correct differs per target language and comes from
 ``checker/rules/langdata/<lang>.toml``: tables ``punctuation`` (which marks take no space
-before them), ``quotes`` (accepted and foreign quotation-mark pairs) and ``numbers``
-(decimal mark, thousands separator, words that make a number a quantity).
+before them) and ``numbers`` (decimal mark, thousands separator, words that make a number
+a quantity). Quotation marks have their own module, :mod:`checker.rules.quotes`.
 """
 
 from __future__ import annotations
@@ -26,23 +26,26 @@ _OPENING_BRACKETS = "([{«“„‘‹¿¡"
 
 
 class SpaceBeforePunctuation(Rule):
-    """Finds a space before `,` `;` `:` `!` `?` where the target language puts none.
+    """Finds a space before `.` `,` `;` `:` `!` `?` where the target language puts none.
 
     French sets a (narrow) no-break space before `:` `;` `!` `?`; English, Spanish,
-    German, Portuguese and Italian do not, and no language spaces a comma. Engines
-    translating from French keep the space ("Related News :"). Ratios and scores
-    ("3 : 1") are left alone. Which marks take no space comes from the language's data
-    (`punctuation.no_space_before`).
+    German, Portuguese and Italian do not, and no language spaces a comma or a full stop.
+    Engines translating from French keep the space ("Related News :"), and stripped
+    markup leaves one before a full stop ("Defense ."); a spaced repeat of the mark
+    before it ("statement. .") is deleted. Ratios and scores ("3 : 1") and spaced
+    ellipses ("wait ...") are left alone. Which marks take no space comes from the
+    language's data (`punctuation.no_space_before`).
 
     ## Why it matters
     The space is a visible French convention in English or Spanish copy, and a line
     break can fall inside it, leaving the mark alone at the start of a line.
 
     ## Example
-    `Related News :`, `«¿Qué pasará ? Sencillamente no sabemos…»`
+    `Related News :`, `«¿Qué pasará ? Sencillamente no sabemos…»`, `the Ministry of
+    Defense .`
 
     ## Use instead
-    `Related News:`, `«¿Qué pasará? Sencillamente no sabemos…»`
+    `Related News:`, `«¿Qué pasará? Sencillamente no sabemos…»`, `the Ministry of Defense.`
     """
 
     code = "WC601"
@@ -50,13 +53,15 @@ class SpaceBeforePunctuation(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_title = "Remove the space"
+    fix_applicability = "safe"
     languages = langdata.languages_with("punctuation")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.patterns: dict[str, regex.Pattern[str]] = {}
         for lang in self.languages:
-            marks = langdata.section(lang, "punctuation").get("no_space_before", "")
+            # No language spaces a full stop ("Defense ."); the data lists the others.
+            marks = langdata.section(lang, "punctuation").get("no_space_before", "") + "."
             if marks:
                 self.patterns[lang] = regex.compile(
                     rf"(?<=\S)(?P<space>[{_SPACES}]+)(?P<mark>[{regex.escape(marks)}]+)"
@@ -77,123 +82,13 @@ class SpaceBeforePunctuation(Rule):
             after = text[match.end() :].lstrip(_SPACES)[:1]
             if mark == ":" and before.isdigit() and after.isdigit():
                 continue  # a score or ratio: "3 : 1"
+            around = (text[match.end() : match.end() + 2], text[start - 2 : start])
+            if mark.startswith("..") or (mark == "." and " ." in around):
+                continue  # a spaced ellipsis ("wait ...", "wait . . .") is a style
+            if before == mark:  # "statement. .": the second mark is a duplicate
+                yield Hit(start, match.end(), f"repeated '{mark}'", suggestion="")
+                continue
             yield Hit(start, match.end(), f"space before '{mark}'", suggestion=mark)
-
-
-# -- WC602 ---------------------------------------------------------------------------------
-def _pairs(value: Any, origin: str, path: str | None = None) -> frozenset[tuple[str, str]]:
-    pairs = set()
-    for pair in value or []:
-        is_pair = isinstance(pair, list) and len(pair) == 2
-        if not (is_pair and all(isinstance(m, str) for m in pair)):
-            raise ConfigError(path, f"{origin}: quotation marks must be [opening, closing] pairs")
-        pairs.add((pair[0], pair[1]))
-    return frozenset(pairs)
-
-
-@dataclass(frozen=True)
-class QuoteStyle:
-    """A language's quotation marks: accepted and foreign pairs, and what a fix writes."""
-
-    accepted: frozenset[tuple[str, str]]
-    foreign: frozenset[tuple[str, str]]
-    primary: tuple[str, str]
-    inner_space: str
-
-    @classmethod
-    def of(cls, lang: str, extra_accepted: frozenset[tuple[str, str]]) -> QuoteStyle:
-        data = langdata.section(lang, "quotes")
-        accepted = _pairs(data.get("accepted"), f"{lang}.toml quotes") | extra_accepted
-        foreign = _pairs(data.get("foreign"), f"{lang}.toml quotes") - accepted
-        primary = tuple(data.get("primary", ("“", "”")))
-        return cls(accepted, foreign, (primary[0], primary[1]), data.get("inner_space", ""))
-
-    @property
-    def marks(self) -> frozenset[str]:
-        return frozenset(m for pair in self.accepted | self.foreign for m in pair)
-
-    def rewrite(self, inner: str) -> str:
-        body = inner.strip(_SPACES)
-        pad = self.inner_space
-        return f"{self.primary[0]}{pad}{body}{pad}{self.primary[1]}"
-
-
-class ForeignQuotationMarks(Rule):
-    """Finds quotation marks of another language: « » in English, “ ” in German.
-
-    Quotation marks are paired line by line; a pair that the target language does not use
-    is flagged with the whole quotation, and rewritten with the language's own marks.
-    Accepted: English “ ” and " "; French « » (and “ ” inside them); Spanish, Portuguese
-    and Italian « » and “ ”; German „ “ and » « (books, magazines). Flagged: German
-    low-high „ “ outside German, French guillemets in English or German, English “ ” in
-    German, and a closing mark the language never uses (” in German). Feeds whose style
-    differs (Swiss German « ») add pairs with `accept = [["«", "»"]]`.
-
-    ## Why it matters
-    Quotation marks are the most visible sign of a translated text; in German “…” reads
-    as English and ”…“ as an error.
-
-    ## Example
-    German copy: `“Die EZB hat ihren Fokus eindeutig verlagert”, sagte Marcus Wendt.`
-
-    ## Use instead
-    `„Die EZB hat ihren Fokus eindeutig verlagert“, sagte Marcus Wendt.`
-
-    ## Options
-    `accept = [["«", "»"]]`: more (opening, closing) pairs the feed accepts.
-    """
-
-    code = "WC602"
-    name = "foreign-quotation-marks"
-    category = Category.TYPOGRAPHY
-    severity = Severity.WARNING
-    fix_title = "Use the target language's quotation marks"
-    languages = langdata.languages_with("quotes")
-
-    def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
-        super().__init__(settings, options)
-        extra = _pairs(
-            self.options.get("accept"), f"[rules.{self.code}] accept", settings.config_path
-        )
-        self.styles = {lang: QuoteStyle.of(lang, extra) for lang in self.languages}
-
-    def check(self, story: StoryContext) -> Iterator[Hit]:
-        style = self.styles.get(story.lang)
-        if style is None:
-            return
-        text = story.text
-        marks = style.marks
-        pairs = style.accepted | style.foreign
-        openers = {o for o, _ in pairs}
-        accepted_marks = {m for pair in style.accepted for m in pair}
-        closing_only = {c for _, c in pairs} - openers
-        start = 0
-        for line in text.split("\n"):
-            stack: list[tuple[int, str]] = []
-            for index, char in enumerate(line):
-                if char not in marks:
-                    continue
-                pos = start + index
-                if stack and (stack[-1][1], char) in pairs:
-                    open_pos, open_char = stack.pop()
-                    if (open_char, char) in style.foreign:
-                        inner = text[open_pos + 1 : pos]
-                        yield Hit(
-                            open_pos, pos + 1,
-                            f"quotation marks {open_char}…{char} are not used in "
-                            f"'{story.lang}' copy",
-                            suggestion=style.rewrite(inner),
-                        )
-                elif char in openers:
-                    stack.append((pos, char))
-                elif char not in accepted_marks:
-                    replacement = style.primary[1] if char in closing_only else style.primary[0]
-                    yield Hit(
-                        pos, pos + 1,
-                        f"quotation mark {char} is not used in '{story.lang}' copy",
-                        suggestion=replacement,
-                    )
-            start += len(line) + 1
 
 
 # -- WC603 ---------------------------------------------------------------------------------
@@ -272,6 +167,7 @@ class DecimalSeparator(Rule):
     category = Category.TYPOGRAPHY
     severity = Severity.WARNING
     fix_title = "Use the target language's decimal and thousands marks"
+    fix_applicability = "unsafe"
     languages = langdata.languages_with("numbers")
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:

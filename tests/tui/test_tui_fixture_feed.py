@@ -97,8 +97,11 @@ async def test_review_the_sample_story_end_to_end(tmp_path: Path) -> None:
         assert actions.count(Action.ACCEPT) == len(accepted)
         assert actions.count(Action.DISMISS) == 1
         table = again.screen.query_one(FindingsTable)
-        statuses = [table.get_row_at(i)[-1].plain for i in range(len(table.findings))]
-        assert "dismissed: house style allows it" in statuses
+        rows = [table.get_row_at(i) for i in range(len(table.findings))]
+        dismissed = [r for r in rows if r[-1].plain.startswith("dismissed: house style")]
+        assert len(dismissed) == 1 and dismissed[0][0].plain == "✗"
+        assert state.dismissal(table.findings[rows.index(dismissed[0])]).reason == \
+            "house style allows it"
 
     # The corrected copy, checked with the core, no longer has the accepted findings.
     story = next(s for s in read_feed(feed / "mt", feed / "ref",

@@ -118,7 +118,9 @@ async def test_dismiss_with_a_reason_then_restore(feed: Path) -> None:
         state = app.session.states["harbour-fire"]
         assert state.decisions[-1].reason == "quoted in French"
         table = app.screen.query_one(FindingsTable)
-        assert table.get_row_at(1)[-1].plain == "dismissed: quoted in French"
+        row = table.get_row_at(1)
+        assert row[0].plain == "✗"  # explicit, not only grey italics
+        assert row[-1].plain.startswith("dismissed: quoted in French · ")
         assert [f.rule for f in state.active_findings()] == ["WC501"]
         units = app.screen.query_one(UnitView)
         assert [f.rule for f in units.data.findings] == ["WC501"]  # no longer underlined
@@ -200,7 +202,7 @@ async def test_save_then_reopen_restores_every_decision(feed: Path) -> None:
         assert [d.action for d in state.decisions] == [Action.ACCEPT, Action.DISMISS]
         table = again.screen.query_one(FindingsTable)
         assert [f.rule for f in table.findings] == ["WC401"]
-        assert table.get_row_at(0)[-1].plain == "dismissed: a quotation"
+        assert table.get_row_at(0)[-1].plain.startswith("dismissed: a quotation · ")
         bar = str(again.screen.query_one("#story-bar").render())
         assert "1 accepted, 1 dismissed" in bar
         assert again.summaries["harbour-fire"].decisions == 2

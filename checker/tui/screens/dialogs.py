@@ -42,12 +42,18 @@ class DismissDialog(ModalScreen[str | None]):
         self.dismiss(None)
 
 
-class EditUnitDialog(ModalScreen[str | None]):
-    """Edit one unit's MT text; returns the new text, or None when cancelled."""
+class EditUnitDialog(ModalScreen[tuple[str, bool] | None]):
+    """Edit one unit's MT text; returns ``(new text, save now)``, or None when cancelled.
+
+    ``ctrl+s`` means save here as everywhere else: it applies the edit and saves the
+    review; ``f2`` (or the Apply button) applies the edit without saving.
+    """
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("ctrl+s", "apply", "Apply edit", id="edit.apply", priority=True,
-                tooltip="Replace the unit's MT text with what you typed"),
+        Binding("ctrl+s", "apply(True)", "Apply and save", id="edit.save", priority=True,
+                tooltip="Replace the unit's MT text with what you typed, then save"),
+        Binding("f2", "apply(False)", "Apply", id="edit.apply", priority=True,
+                tooltip="Replace the unit's MT text with what you typed (not saved yet)"),
         Binding("escape", "cancel", "Cancel", id="edit.cancel",
                 tooltip="Close the editor without changing the story"),
     ]
@@ -65,15 +71,16 @@ class EditUnitDialog(ModalScreen[str | None]):
                 yield Label(Text("Reference: " + " ".join(self.reference.split())),
                             classes="dialog-quote")
             yield TextArea(self.text, id="unit-text", soft_wrap=True, show_line_numbers=False)
-            yield Label(Text("Ctrl+S applies · Escape cancels"), classes="dialog-hint")
+            yield Label(Text("F2 applies · Ctrl+S applies and saves · Escape cancels"),
+                        classes="dialog-hint")
 
     def on_mount(self) -> None:
         area = self.query_one(TextArea)
         area.focus()
         area.move_cursor(area.document.end)
 
-    def action_apply(self) -> None:
-        self.dismiss(self.query_one(TextArea).text)
+    def action_apply(self, save: bool = False) -> None:
+        self.dismiss((self.query_one(TextArea).text, save))
 
     def action_cancel(self) -> None:
         self.dismiss(None)

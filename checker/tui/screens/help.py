@@ -20,7 +20,7 @@ def binding_rows(bindings: Iterable[BindingType]) -> list[Binding]:
 
 
 class HelpScreen(ModalScreen[None]):
-    """A scrollable table of keys, what they do, and their ids for a keymap."""
+    """A scrollable table of keys and what they do."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("escape,q,question_mark,f1", "close", "Close help", id="help.close",
@@ -34,23 +34,22 @@ class HelpScreen(ModalScreen[None]):
     def compose(self) -> ComposeResult:
         with VerticalScroll(classes="dialog-box help-box"):
             yield Static(Text("Keys", style="bold"), classes="dialog-title")
-            yield Static(self._table(), id="help-table")
+            yield Static(self.keys_table(), id="help-table")
 
-    def _table(self) -> Group:
+    def keys_table(self) -> Group:
         parts: list[Text | Table] = []
         for title, bindings in self.sections:
             parts.append(Text(title, style="bold underline"))
             table = Table(box=None, expand=True, show_header=False, padding=(0, 1))
             table.add_column("Key", no_wrap=True, style="bold", width=12)
             table.add_column("Does", ratio=1)
-            table.add_column("Id", no_wrap=True, style="dim", width=24)
             for binding in binding_rows(bindings):
                 keys = binding.key_display or " ".join(
                     self.app.get_key_display(Binding(k.strip(), binding.action))
                     for k in binding.key.split(",")
                 )
                 what = binding.tooltip or binding.description
-                table.add_row(Text(keys), Text(what), Text(binding.id or ""))
+                table.add_row(Text(keys), Text(what))
             parts.append(table)
             parts.append(Text(""))
         return Group(*parts)

@@ -155,7 +155,8 @@ class StoryScreen(Screen[None]):
             text.append(f" · suggestion: {suggestion_label(finding)}")
         dismissed = self.state.dismissal(finding)
         if dismissed is not None:
-            text.append(" · dismissed" + (f" ({dismissed.reason})" if dismissed.reason else ""))
+            reason = f" ({dismissed.reason})" if dismissed.reason else ""
+            text = Text.assemble((f"✗ DISMISSED{reason} — d restores it · ", "bold"), text)
         detail.update(text)
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
@@ -270,11 +271,14 @@ class StoryScreen(Screen[None]):
         start, end = unit_span(result, unit)
         state = self.state
 
-        def edited(text: str | None) -> None:
-            if text is None or state.text != result.mt:
+        def edited(outcome: tuple[str, bool] | None) -> None:
+            if outcome is None or state.text != result.mt:
                 return
+            text, save = outcome
             if state.edit(start, end, text) is not None:
                 self.app.story_edited(state)
+            if save:
+                self.app.action_save()
 
         title = f"Edit unit {unit.index + 1} of {state.id}"
         self.app.push_screen(EditUnitDialog(state.text[start:end], title, unit.ref), edited)

@@ -1,4 +1,8 @@
-"""A story's findings, one row each: severity, code, position, text, message, suggestion."""
+"""A story's findings, one row each: severity, code, position, text, fix, message.
+
+Column widths follow the table's width (:func:`column_widths`), so the message keeps a
+readable share of an 80-column terminal and takes what a wider one adds.
+"""
 
 from __future__ import annotations
 
@@ -7,17 +11,36 @@ from typing import ClassVar
 
 from rich.style import Style
 from rich.text import Text
+from textual import events
 from textual.widgets import DataTable
 
 from checker.model import Finding, Severity
 from checker.review import Decision
 
 SEVERITY_MARK = {Severity.ERROR: "E", Severity.WARNING: "W", Severity.INFO: "I"}
+DISMISSED_MARK = "✗"
 COLUMNS = (
     ("severity", " "), ("code", "Code"), ("where", "Line"), ("text", "Flagged text"),
-    ("suggestion", "Suggestion"), ("message", "Message"), ("status", "Status"),
+    ("suggestion", "Fix"), ("message", "Message"),
 )
-TEXT_WIDTH = 28
+FIXED = {"severity": 1, "code": 6, "where": 7}
+"""Widths of the narrow columns (a code is ``WC123`` or ``WCU123``, a place ``123:456``)."""
+CELL_PADDING = 1
+"""DataTable's padding on each side of a cell."""
+SCROLLBAR = 1
+
+
+def column_widths(total: int) -> dict[str, int]:
+    """Width of each column for a table ``total`` cells wide.
+
+    After the fixed columns, the flagged text gets 30% (12 to 32 cells), the fix 22%
+    (8 to 28) and the message the rest, never less than 16.
+    """
+    free = total - SCROLLBAR - 2 * CELL_PADDING * len(COLUMNS) - sum(FIXED.values())
+    text = min(max(free * 30 // 100, 12), 32)
+    fix = min(max(free * 22 // 100, 8), 28)
+    message = max(free - text - fix, 16)
+    return {**FIXED, "text": text, "suggestion": fix, "message": message}
 
 
 def suggestion_label(finding: Finding) -> str:
@@ -28,11 +51,11 @@ def suggestion_label(finding: Finding) -> str:
 
 def clip(text: str, width: int) -> str:
     flat = " ".join(text.split())
-    return flat if len(flat) <= width else flat[: width - 1] + "…"
+    return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 
 class FindingsTable(DataTable):
-    """The findings of the story on screen; dismissed ones stay listed, dimmed."""
+    """The findings of the story on screen; dismissed ones stay listed, marked ✗ and dimmed."""
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "findings-table--error",
@@ -47,10 +70,24 @@ class FindingsTable(DataTable):
         self.findings: list[Finding] = []
         self._dismissal: Callable[[Finding], Decision | None] = lambda finding: None
         self._inks: tuple[Style, ...] = ()
+        self.widths = column_widths(80)
 
     def on_mount(self) -> None:
+        self._add_columns()
+
+    def _add_columns(self) -> None:
         for key, label in COLUMNS:
-            self.add_column(label, key=key)
+            self.add_column(label, key=key, width=self.widths[key])
+
+    def on_resize(self, event: events.Resize) -> None:
+        widths = column_widths(event.size.width)
+        if widths == self.widths:
+            return
+        self.widths = widths
+        keep = self.current
+        self.clear(columns=True)
+        self._add_columns()
+        self.show(self.findings, self._dismissal, keep=keep)
 
     def show(
         self,
@@ -114,16 +151,19 @@ class FindingsTable(DataTable):
         dismissed = self._dismissal(finding)
         severity = self._ink(str(finding.severity))
         base = self._ink("dismissed") if dismissed else Style()
-        status = ""
+        widths = self.widths
+        message = finding.message
         if dismissed is not None:
-            status = "dismissed" + (f": {dismissed.reason}" if dismissed.reason else "")
+            message = "dismissed" + (f": {dismissed.reason}" if dismissed.reason else "") + \
+                f" · {message}"
+        mark = DISMISSED_MARK if dismissed is not None else SEVERITY_MARK[finding.severity]
         return (
-            Text(SEVERITY_MARK[finding.severity], style=severity + base),
+            Text(mark, style=severity + base),
             Text(finding.rule, style=severity + base),
             Text(f"{finding.line}:{finding.column}", style=base, justify="right"),
-            Text(clip(finding.text, TEXT_WIDTH), style=base),
-            Text(clip(suggestion_label(finding), TEXT_WIDTH),
+            Text(clip(finding.text, widths["text"]),
+                 style=base + Style(strike=dismissed is not None)),
+            Text(clip(suggestion_label(finding), widths["suggestion"]),
                  style=base + self._ink("suggestion")),
-            Text(finding.message, style=base),
-            Text(status, style=base),
+            Text(clip(message, widths["message"]), style=base),
         )

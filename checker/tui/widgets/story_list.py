@@ -12,9 +12,12 @@ from textual.widgets import DataTable
 
 from checker.model import Severity
 from checker.review import StoryState
+from checker.scoring import story_figure
 
 SORTS = ("feed", "worst")
-"""Feed order, or worst first: most errors, then most warnings, then lowest chrF."""
+"""Feed order, or worst first: lowest story figure (``StoryResult.triage``: chrF counting
+omitted text, less a share per error and warning; an empty translation is 0), then most
+errors, most warnings, lowest chrF."""
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,7 @@ class StorySummary:
     checking: bool = False
     decisions: int = 0
     dirty: bool = False
+    triage: float | None = None
 
     @classmethod
     def of(cls, state: StoryState) -> StorySummary:
@@ -50,11 +54,14 @@ class StorySummary:
             counts[Severity.ERROR], counts[Severity.WARNING], counts[Severity.INFO],
             frozenset(f.rule for f in findings), True, not state.fresh,
             len(state.decisions), state.dirty,
+            story_figure(result.scores, findings, has_text=bool(result.mt.strip()),
+                         units=len(result.units)),
         )
 
     def worst_first(self) -> tuple:
         chrf = self.chrf if self.chrf is not None else 101.0
-        return (not self.checked, -self.errors, -self.warnings, chrf, self.id)
+        triage = self.triage if self.triage is not None else 101.0
+        return (not self.checked, triage, -self.errors, -self.warnings, chrf, self.id)
 
     def matches(self, query: str) -> bool:
         """Every word of ``query`` names the story, its pair, or a code prefix it has."""
@@ -94,6 +101,10 @@ class StoryList(DataTable):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "select_cursor", "Open", id="feed.open",
                 tooltip="Open the highlighted story side by side"),
+        Binding("home", "first_story", "First", show=False, id="feed.first",
+                tooltip="Go to the first story of the list"),
+        Binding("end", "last_story", "Last", show=False, id="feed.last",
+                tooltip="Go to the last story of the list"),
     ]
 
     def __init__(self, *, id: str | None = None, chrf_threshold: float = 20.0,
@@ -107,6 +118,14 @@ class StoryList(DataTable):
         self.chrf_threshold = chrf_threshold
         self._inks: tuple[Style, ...] = ()
         self._rebuild_pending = False
+
+    def action_first_story(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=0, animate=False)
+
+    def action_last_story(self) -> None:
+        if self.row_count:
+            self.move_cursor(row=self.row_count - 1, animate=False)
 
     def on_mount(self) -> None:
         for key, label in COLUMNS:

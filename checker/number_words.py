@@ -1,0 +1,224 @@
+"""Numbers written in words: "twenty-five", "zweihundert", "une dizaine", "cientos".
+
+Reads the per-language lexicons in ``checker/rules/langdata/numbers/<lang>.toml``
+(cardinal words, multipliers, ordinal words, words for rough quantities) and turns
+runs of number words into values. German compounds ("fünfundzwanzig") are split into
+their known parts; a word that does not split completely is not a number.
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Iterator, Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import regex
+
+from checker.errors import ConfigError
+
+_AND_A_HALF = regex.compile(r"\s+(?:and a half|et demie?|y medi[oa])(?![\p{L}])")
+_WORD = regex.compile(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
+
+
+@cache
+def lexicon(lang: str) -> Mapping[str, Any]:
+    """Number data of ``lang`` (English when the language has none)."""
+    folder = resources.files("checker.rules.langdata").joinpath("numbers")
+    name = lang if folder.joinpath(f"{lang}.toml").is_file() else "en"
+    resource = folder.joinpath(f"{name}.toml")
+    try:
+        return tomllib.loads(resource.read_text(encoding="utf-8"))
+    except tomllib.TOMLDecodeError as exc:  # a packaging bug, but say where
+        raise ConfigError(str(resource), f"invalid number data: {exc}") from None
+
+
+@cache
+def shared() -> Mapping[str, Any]:
+    """Units and currencies every language shares."""
+    return lexicon("common")
+
+
+@dataclass(frozen=True)
+class WordNumber:
+    """A number stated in words: its span, value(s) and how exact it is."""
+
+    start: int
+    end: int
+    low: float
+    high: float
+    ordinal: bool = False
+    scale: float = 1.0
+    """The largest scale word of the run ("zwei Millionen": a million)."""
+
+    @property
+    def approx(self) -> bool:
+        return self.low != self.high
+
+
+@cache
+def _approx_pattern(lang: str) -> regex.Pattern[str] | None:
+    keys = sorted(lexicon(lang).get("approx", {}), key=len, reverse=True)
+    if not keys:
+        return None
+    alternatives = "|".join(regex.escape(k) for k in keys)
+    return regex.compile(rf"(?<![\p{{L}}])(?:{alternatives})(?![\p{{L}}])", regex.IGNORECASE)
+
+
+def _pieces(word: str, table: Mapping[str, float]) -> list[float] | None:
+    """Split a compound ("fünfundzwanzig") into known number words, longest first."""
+    if not word:
+        return []
+    for size in range(len(word), 0, -1):
+        head = word[:size]
+        value = table.get(head)
+        if value is None:
+            continue
+        rest = _pieces(word[size:], table)
+        if rest is not None:
+            return [value, *rest]
+    return None
+
+
+def _combine(values: list[float], multipliers: frozenset[float]) -> float:
+    total = current = 0.0
+    for value in values:
+        if value in multipliers:
+            if value == 100:
+                current = max(current, 1.0) * 100
+            else:
+                total += max(current, 1.0) * value
+                current = 0.0
+        elif value < 0:  # a joiner ("und" inside a compound)
+            continue
+        else:
+            current += value
+    return total + current
+
+
+@cache
+def _tables(lang: str) -> tuple[dict[str, float], frozenset[float], dict[str, float]]:
+    data = lexicon(lang)
+    words = {k.lower(): float(v) for k, v in data.get("cardinals", {}).items()}
+    multipliers = {k.lower(): float(v) for k, v in data.get("multipliers", {}).items()}
+    words.update(multipliers)
+    ordinals = {k.lower(): float(v) for k, v in data.get("ordinals", {}).items()}
+    return words, frozenset(multipliers.values()), ordinals
+
+
+def _word_value(token: str, lang: str) -> list[float] | None:
+    words, _, _ = _tables(lang)
+    lowered = token.lower()
+    if lowered in words:
+        return [words[lowered]]
+    parts = regex.split(r"[-'’]", lowered)
+    if len(parts) > 1:  # "vingt-cinq", "quatre-vingt-dix": longest known run first
+        values, index = [], 0
+        while index < len(parts):
+            for stop in range(len(parts), index, -1):
+                key = "-".join(parts[index:stop])
+                if key in words:
+                    values.append(words[key])
+                    index = stop
+                    break
+            else:
+                return None
+        return values
+    if lang == "de" and len(lowered) > 5:
+        compound = dict(words)
+        compound.update({"ein": 1.0, "und": -1.0, "einhalb": 0.5, "mal": -1.0, "fach": -1.0})
+        return _pieces(lowered, compound)
+    return None
+
+
+# Endings that turn a cardinal into an ordinal ("sechzehn-ten", "sixteen-th", "seiz-ième").
+_ORDINAL_ENDINGS = {
+    "de": ("sten", "ster", "stes", "stem", "ste", "ten", "ter", "tes", "tem", "te"),
+    "en": ("th",),
+    "fr": ("ième",),
+}
+
+
+def _ordinal_value(word: str, lang: str) -> float | None:
+    """An ordinal built on a cardinal: "sechzehnten", "sixteenth", "seizième", "thirtieth"."""
+    for ending in _ORDINAL_ENDINGS.get(lang, ()):
+        if not word.endswith(ending) or len(word) <= len(ending) + 2:
+            continue
+        stem = word[: -len(ending)]
+        for candidate in (stem, stem + "e", stem[:-2] + "y" if stem.endswith("ie") else stem):
+            values = _word_value(candidate, lang)
+            if values is not None:
+                return _combine(values, _tables(lang)[1])
+    return None
+
+
+def number_prefixes(text: str, lang: str) -> set[float]:
+    """Values of number words that open a longer word: "zwölfsekündige", "zehnfachen",
+    "tenfold", "twelve-second" (a figure rendered inside a compound)."""
+    found: set[float] = set()
+    words, multipliers, _ = _tables(lang)
+    for match in _WORD.finditer(text):
+        for token in regex.split(r"[-'’]", match.group(0).lower()):
+            for size in range(len(token), 2, -1):
+                values = _word_value(token[:size], lang) if lang == "de" else (
+                    [words[token[:size]]] if token[:size] in words else None
+                )
+                if values is not None:
+                    found.add(_combine(values, multipliers))
+                    break
+    return found
+
+
+def find_word_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[WordNumber]:
+    """Numbers in words outside the ``taken`` spans, in order."""
+    data = lexicon(lang)
+    _, multipliers, ordinals = _tables(lang)
+    joiners = {j.lower() for j in data.get("joiners", [])}
+    approx = {k.lower(): v for k, v in data.get("approx", {}).items()}
+    claimed = list(taken)
+    pattern = _approx_pattern(lang)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in claimed):
+                continue
+            low, high = approx[match.group(0).lower()]
+            claimed.append((match.start(), match.end()))
+            yield WordNumber(match.start(), match.end(), float(low), float(high))
+    run: list[tuple[int, int, list[float]]] = []
+
+    def flush() -> Iterator[WordNumber]:
+        while run and run[-1][2] == [-1.0]:  # a trailing joiner is not part of it
+            run.pop()
+        values = [v for _, _, vs in run for v in vs]
+        if run and not all(v in multipliers and v >= 1e6 for v in values):
+            value, end = _combine(values, multipliers), run[-1][1]
+            if half := _AND_A_HALF.match(text, end):  # "three and a half"
+                value, end = value + 0.5, half.end()
+            scale = max([v for v in values if v in multipliers and v >= 1e6] or [1.0])
+            yield WordNumber(run[0][0], end, value, value, scale=scale)
+        run.clear()
+
+    previous_end = -1
+    for match in _WORD.finditer(text):
+        start, end = match.span()
+        if any(a < end and start < b for a, b in claimed):
+            yield from flush()
+            continue
+        token = match.group(0)
+        lowered = token.lower()
+        gap = text[previous_end:start] if run else ""
+        if run and gap.strip(" \u00a0-"):
+            yield from flush()
+        if (rank := ordinals.get(lowered) or _ordinal_value(lowered, lang)) is not None:
+            yield from flush()
+            yield WordNumber(start, end, rank, rank, ordinal=True)
+        elif run and lowered in joiners:
+            run.append((start, end, [-1.0]))
+        elif (values := _word_value(token, lang)) is not None:
+            run.append((start, end, values))
+        else:
+            yield from flush()
+        previous_end = end
+    yield from flush()

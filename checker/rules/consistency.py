@@ -1,0 +1,369 @@
+"""Consistency rules (WC110-WC112): one name, one spelling; one source, one rendering.
+
+A story should write a name the same way
+every time. Names are found as runs of capitalised words (with the lower-case particles
+of Arabic, Dutch, French, German, Italian, Portuguese and Spanish names); two runs are
+the same name spelled differently when they differ only in how their parts are joined
+(space, hyphen, nothing), in the case of a part after the first letter, or in a
+transliteration ending ("Zelensky", "Zelenskyy", "Zelenskiy").
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from functools import lru_cache
+
+import regex
+from wordfreq import zipf_frequency
+
+from checker.context import StoryContext
+from checker.model import Category, Severity
+from checker.rules.base import Hit, Rule
+
+_PARTICLES = (
+    "al|el|ash|ad|bin|ibn|bint|abu|de|del|della|der|den|di|da|dos|du|la|le|van|von|ter"
+)
+# A name: capitalised words, joined by spaces or hyphens, with lower-case particles
+# between or before them and lower-case parts after a hyphen ("Kim Jong-un").
+_NAME = regex.compile(
+    rf"(?<![\p{{L}}\p{{N}}'’-])"
+    rf"(?:(?:{_PARTICLES})[ -](?=\p{{Lu}}))?"
+    r"\p{Lu}[\p{L}'’]*(?:-\p{L}[\p{L}'’]*)*"
+    rf"(?:(?: |-)(?:(?:{_PARTICLES})[ -])?\p{{Lu}}[\p{{L}}'’]*(?:-\p{{L}}[\p{{L}}'’]*)*)*"
+    r"(?![\p{L}\p{N}])",
+    regex.V1,
+)
+_ENDINGS = ("yy", "iy", "y", "i", "ij", "ii")
+_SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s+|[\"“„«‘]\s*|\n)\Z")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a name: its span and surface form."""
+
+    start: int
+    end: int
+    form: str
+
+
+def name_key(form: str) -> str:
+    """The spelling-independent key of a name: letters (and apostrophes), case-folded.
+
+    Apostrophes stay, so a possessive ("Korea's") never meets a plural ("Koreas").
+    """
+    return "".join(
+        "'" if ch in "'’" else ch for ch in form.casefold() if ch.isalpha() or ch in "'’"
+    )
+
+
+def translit_key(form: str) -> str:
+    """:func:`name_key` with transliteration endings folded ("zelensk")."""
+    key = name_key(form)
+    if len(key) < 6:
+        return key
+    for ending in _ENDINGS:
+        if key.endswith(ending):
+            return key[: -len(ending)] + "~"
+    return key
+
+
+def mentions(text: str, lang: str = "en", max_parts: int = 6) -> list[Mention]:
+    """Every name-like run of ``text`` and its sub-runs of two parts or more.
+
+    "President Kim Jong Un" yields "Kim Jong Un" and "Jong Un" too, so that it meets
+    "Kim Jong-un" elsewhere. Single words are kept when long enough to carry a
+    transliteration ending. All-capital runs (headlines, bylines) are skipped, and so
+    is a first part that is a common word of ``lang`` capitalised at the start of a
+    sentence ("Die Europäische Zentralbank", "The Hague").
+    """
+    found = []
+    for match in _NAME.finditer(text):
+        form = match.group()
+        letters = [ch for ch in form if ch.isalpha()]
+        if len(letters) < 4 or all(ch.isupper() for ch in letters):
+            continue
+        parts = [(m.start(), m.end()) for m in regex.finditer(r"[^ -]+", form)][:max_parts]
+        first = 1 if len(parts) > 1 and _function_word(form[slice(*parts[0])], lang) else 0
+        for i in range(first, len(parts)):
+            for j in range(i, len(parts)):
+                start, end = parts[i][0], parts[j][1]
+                piece = form[start:end]
+                if i == j and len(piece) < 6:
+                    continue
+                if not piece[:1].isupper() and i > 0:
+                    continue
+                if all(ch.isupper() for ch in piece if ch.isalpha()):
+                    continue  # a capitalised dateline ("BEIJING") inside a longer run
+                found.append(Mention(match.start() + start, match.start() + end, piece))
+    return found
+
+
+@lru_cache(maxsize=4096)
+def _function_word(word: str, lang: str) -> bool:
+    """A very frequent lower-case word of the language ("the", "die", "le", "el")."""
+    if not word[:1].isupper():
+        return False
+    try:
+        return zipf_frequency(word.lower(), lang) >= 5.0
+    except LookupError:  # a language wordfreq has no list for
+        return False
+
+
+def _same_but_case_of_first(a: str, b: str) -> bool:
+    return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
+
+
+@dataclass(frozen=True)
+class Variant:
+    """A minority spelling and the form the majority (or the glossary) uses."""
+
+    mention: Mention
+    preferred: str
+    count: int
+    preferred_count: int
+
+
+def variants(all_mentions: Iterable[Mention], text_of: str = "") -> Iterator[Variant]:
+    """Mentions whose spelling differs from the most frequent spelling of the same name.
+
+    ``text_of`` is the text the mentions come from; a mention at the start of a
+    sentence may differ from the others only in the case of its first letter.
+    """
+    groups: dict[str, list[Mention]] = defaultdict(list)
+    for mention in all_mentions:
+        form = mention.form.replace("’", "'")  # apostrophe style is typography, not spelling
+        groups[translit_key(form)].append(Mention(mention.start, mention.end, form))
+    for group in groups.values():
+        forms = Counter(m.form for m in group)
+        if len(forms) < 2:
+            continue
+        ranked = sorted(forms.items(), key=lambda item: (-item[1], group_first(group, item[0])))
+        preferred, preferred_count = ranked[0]
+        if preferred_count == forms[ranked[1][0]] and len(ranked) == 2:
+            # A tie: the first spelling in the story sets the style.
+            preferred = min(forms, key=lambda f: group_first(group, f))
+            preferred_count = forms[preferred]
+        for mention in group:
+            if mention.form == preferred or _same_but_case_of_first(mention.form, preferred):
+                continue
+            if _only_hyphen_case(mention.form, preferred) and _at_sentence_start(mention, text_of):
+                continue
+            yield Variant(mention, preferred, forms[mention.form], preferred_count)
+
+
+def outermost(found: Iterable[Variant]) -> list[Variant]:
+    """Variants not inside a longer one ("Jong Un" inside "Kim Jong Un"), in text order."""
+    ranked = sorted(found, key=lambda v: (v.mention.start, -v.mention.end))
+    kept: list[Variant] = []
+    for variant in ranked:
+        if kept and variant.mention.end <= kept[-1].mention.end:
+            continue
+        kept.append(variant)
+    return kept
+
+
+def group_first(group: list[Mention], form: str) -> int:
+    return min(m.start for m in group if m.form == form)
+
+
+def _only_hyphen_case(a: str, b: str) -> bool:
+    return a.casefold() == b.casefold()
+
+
+def _at_sentence_start(mention: Mention, text: str) -> bool:
+    before = text[max(0, mention.start - 4) : mention.start]
+    return bool(text) and bool(_SENTENCE_START.search(before))
+
+
+class InconsistentName(Rule):
+    """Finds a name spelled two ways in one story: "Kim Jong Un" and "Kim Jong-un".
+
+    Names are runs of capitalised words. Two spellings are the same name when they
+    differ only in how the parts are joined (space, hyphen or nothing: "Al-Qaeda",
+    "al Qaeda", "Al Qaeda"), in the case of a later part ("Jong-Un", "Jong-un"), or in
+    a transliteration ending ("Zelensky", "Zelenskyy", "Zelenskiy"). The less frequent
+    spelling is flagged and the most frequent one suggested (the first one on a tie).
+    Capitalisation at the start of a sentence and all-capital headlines are not
+    variants.
+
+    ## Why it matters
+    A story that spells a name two ways looks careless, and a reader may take the two
+    spellings for two people. MT engines and stories stitched from two sources mix
+    spellings freely.
+
+    ## Example
+    `Kim Jong Un met Putin on Friday. ... Kim Jong-un said the alliance was solid.`
+
+    ## Use instead
+    One spelling throughout, the house style's (`Kim Jong Un` in AP style).
+    """
+
+    code = "WC110"
+    name = "inconsistent-name"
+    category = Category.GLOSSARY
+    severity = Severity.WARNING
+    fix_title = "Use one spelling"
+    fix_applicability = "unsafe"
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        text = story.text
+        for variant in outermost(variants(mentions(text, story.lang), text)):
+            m = variant.mention
+            yield Hit(
+                m.start, m.end,
+                f"'{m.form}' is spelled '{variant.preferred}' elsewhere in the story "
+                f"({variant.preferred_count}× against {variant.count}×)",
+                suggestion=variant.preferred,
+            )
+
+
+class InconsistentRendering(Rule):
+    """Finds one source text translated two ways, or two source texts translated alike.
+
+    Within a story with a source, aligned units whose source text is the same (after
+    white space and case are normalised) should read the same in the MT, and units whose
+    MT is the same should come from the same source. Quotations are compared too: a
+    quote repeated in the source (with another attribution around it) should be
+    rendered the same way each time. This is Xbench's and Trados'
+    "inconsistent translation" check at the segment level, where news copy repeats
+    itself: standfirsts, captions, repeated quotes, fixed phrases.
+
+    ## Why it matters
+    A quote repeated in a story and translated two ways reads as two different
+    statements; two different source sentences rendered alike usually hide a
+    mistranslation of one of them.
+
+    ## Example
+    Source `« Nous ne céderons pas »` twice; MT `"We will not give in"` and
+    `"We will not yield"`.
+
+    ## Use instead
+    One rendering for one source.
+    """
+
+    code = "WC111"
+    name = "inconsistent-rendering"
+    category = Category.GLOSSARY
+    severity = Severity.INFO
+    fix_title = "Translate the repeated source the same way"
+    fix_applicability = "none"
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        by_source: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        by_target: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
+        for i, unit in enumerate(story.units):
+            if unit.mt_start is None or not unit.src.strip() or not unit.mt.strip():
+                continue
+            for src, mt, offset in _pieces(unit.src, unit.mt):
+                if len(src) >= 12 and len(mt) >= 12:
+                    by_source[src].append((i, mt, offset))
+                    by_target[mt].append((i, src, offset))
+        chosen: dict[int, tuple[int, int, str]] = {}
+        for group, what in ((by_source, "source"), (by_target, "translation")):
+            for entries in group.values():
+                first_i, first, _ = entries[0]
+                for i, other, offset in entries[1:]:
+                    if other == first or i == first_i:
+                        continue
+                    # One finding per unit; a quote says more than the whole unit.
+                    if i not in chosen or (chosen[i][0] < 0 <= offset):
+                        chosen[i] = (offset, first_i, what)
+        for i, (offset, first_i, what) in sorted(chosen.items()):
+            yield self._hit(story, i, offset, first_i, what)
+
+    def _hit(self, story: StoryContext, i: int, offset: int, first_i: int, what: str) -> Hit:
+        unit = story.units[i]
+        assert unit.mt_start is not None and unit.mt_end is not None
+        if what == "source":
+            earlier = story.units[first_i].mt.strip()
+            message = f"the same source text is translated differently earlier: {earlier!r}"
+        else:
+            earlier = story.units[first_i].src.strip()
+            message = f"the same translation is given earlier for a different source: {earlier!r}"
+        start, end = unit.mt_start, unit.mt_end
+        if offset >= 0:
+            quote = _QUOTE.search(story.text, unit.mt_start + offset, unit.mt_end)
+            if quote is not None:
+                start, end = quote.span()
+        return Hit(start, end, message, unit=unit.index)
+
+
+_QUOTE = regex.compile(r"[«“„\"]\s*(?P<body>[^«»“”„\"\n]{3,}?)\s*[»”“\"]")
+
+
+def _pieces(src: str, mt: str) -> Iterator[tuple[str, str, int]]:
+    """What is compared in one unit: the whole unit, and its quotes when they pair up.
+
+    Yields ``(source, translation, offset)``; ``offset`` is the quote's offset in the
+    MT unit, or -1 for the whole unit.
+    """
+    yield _norm(src), _norm(mt), -1
+    src_quotes = [m.group("body") for m in _QUOTE.finditer(src)]
+    mt_quotes = list(_QUOTE.finditer(mt))
+    if src_quotes and len(src_quotes) == len(mt_quotes):
+        for source, match in zip(src_quotes, mt_quotes, strict=True):
+            yield _norm(source), _norm(match.group("body")), match.start()
+
+
+def _norm(text: str) -> str:
+    return " ".join(text.casefold().split())
+
+
+class InconsistentNameInFeed(Rule):
+    """Finds a story that spells a name differently from the rest of the feed.
+
+    Before the run, every story of the feed is read once and the spelling each story
+    uses for each name is counted (see `checker.feedcheck`). A story whose spelling
+    is used by fewer stories than another spelling of the same name is flagged, with
+    the feed's majority spelling as the suggestion. Names are matched as in
+    `inconsistent-name` (WC110). Only `wirecheck check` over more than one story
+    gathers the feed's spellings; a single story is never compared with anything.
+
+    ## Why it matters
+    A feed that writes "Zelensky" in one story and "Zelenskyy" in the next looks
+    careless to a reader who follows it, and splits searches and archives.
+
+    ## Example
+    Nine stories of a feed write `Kim Jong Un`; one writes `Kim Jong-un`.
+
+    ## Use instead
+    The feed's (or the house glossary's) spelling everywhere.
+    """
+
+    code = "WC119"
+    name = "inconsistent-name-in-feed"
+    category = Category.GLOSSARY
+    severity = Severity.INFO
+    fix_title = "Use the feed's spelling"
+    fix_applicability = "unsafe"
+
+    def check(self, story: StoryContext) -> Iterator[Hit]:
+        names = self.settings.feed_names
+        if not names:
+            return
+        hits: list[Hit] = []
+        for mention in mentions(story.text, story.lang):
+            form = mention.form.replace("’", "'")
+            votes = names.get(translit_key(form))
+            if not votes or form not in votes:
+                continue
+            preferred = max(sorted(votes), key=lambda f: votes[f])
+            if preferred == form or votes[preferred] <= votes[form]:
+                continue
+            if _same_but_case_of_first(form, preferred):
+                continue
+            hits.append(Hit(
+                mention.start, mention.end,
+                f"'{mention.form}' is spelled '{preferred}' in {votes[preferred]} stories of "
+                f"the feed ({votes[form]} use this spelling)",
+                suggestion=preferred,
+            ))
+        hits.sort(key=lambda h: (h.start, -h.end))
+        last_end = -1
+        for hit in hits:
+            if hit.end <= last_end:
+                continue  # inside a longer name already reported
+            last_end = hit.end
+            yield hit
