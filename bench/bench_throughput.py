@@ -1,18 +1,31 @@
-"""Throughput of ``wirecheck check`` with a reference, beside a plain scoring script.
+"""Throughput of ``wirecheck check`` with a reference, beside scoring alone.
 
-Both run as fresh processes over the same synthetic feed (at least 5,000 segments):
-wirecheck does everything (segmentation, alignment, scores, diffs, every rule); the
-plain script only scores the same aligned pairs with sacrebleu BLEU and chrF, runs
-langdetect on every MT segment and diffs every pair with diff-match-patch.
+Every row runs as a fresh process over the same synthetic feed (at least 5,000
+segments), and prints wall time and CPU time (user + system of the process and the
+children it waited for; a Dask cluster's workers are its children):
+
+* wirecheck does everything (segmentation, alignment, scores, diffs, every rule), with
+  ``--jobs 1``, ``--jobs 2`` and on a local Dask cluster of two workers (when the
+  ``dask`` extra is installed); the ``--jobs 2`` and Dask outputs are compared byte
+  for byte with ``--jobs 1``;
+* sacrebleu's own command line scores the gold-aligned pairs wirecheck reports (one
+  ``-sl -m bleu`` run and one ``-sl -m chrf`` run): the cost of scoring alone;
+* a plain script scores the same pairs with sacrebleu BLEU and chrF, runs langdetect on
+  every MT segment and diffs every pair with diff-match-patch.
+
+One run on whatever machine this is: on a shared machine the numbers are noisy.
 """
 
 from __future__ import annotations
 
 import json
+import resource
 import subprocess
 import sys
 import tempfile
 import time
+from dataclasses import dataclass
+from importlib.util import find_spec
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -36,17 +49,32 @@ for hyp, ref in pairs:
 """
 
 
-def timed(command: list[str]) -> float:
-    start = time.perf_counter()
-    subprocess.run(command, check=True, stdout=subprocess.DEVNULL)
-    return time.perf_counter() - start
+@dataclass(frozen=True)
+class Cost:
+    wall: float
+    cpu: float
+
+
+def _children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def timed(command: list[str]) -> Cost:
+    """Wall and CPU seconds of a command run to its end (its output is discarded)."""
+    cpu, start = _children_cpu(), time.perf_counter()
+    subprocess.run(command, check=True, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    return Cost(time.perf_counter() - start, _children_cpu() - cpu)
+
+
+def _row(label: str, cost: Cost, segments: int) -> str:
+    return (f"{label:<42} wall {cost.wall:7.2f} s  CPU {cost.cpu:7.2f} s  "
+            f"{segments / cost.wall:7.0f} segments/s")
 
 
 def main() -> None:
     python = sys.executable
     wirecheck = [python, "-m", "checker"]
-    help_text = subprocess.run([*wirecheck, "check", "--help"], capture_output=True, text=True)
-    jobs = ["--jobs", "1"] if "--jobs" in help_text.stdout else []
     with tempfile.TemporaryDirectory() as tmp:
         root = Path(tmp)
         (root / "mt").mkdir()
@@ -55,30 +83,52 @@ def main() -> None:
         for number, story in enumerate(feed):
             (root / "mt" / f"story-{number:04d}.txt").write_text(story.mt_text)
             (root / "ref" / f"story-{number:04d}.txt").write_text(story.ref_text)
-        out = root / "out.json"
-        base = [*wirecheck, "check", str(root / "mt"), "--ref", str(root / "ref"),
-                "--lang", "en", "--format", "json", "-o", str(out), "--exit-zero"]
-        wire_seconds = timed([*base, *jobs])
-        parallel_seconds = timed(base) if jobs else None
-        document = json.loads(out.read_text())
+
+        def check(name: str, *options: str) -> tuple[Cost, bytes]:
+            out = root / f"{name}.json"
+            cost = timed([*wirecheck, "check", str(root / "mt"), "--ref", str(root / "ref"),
+                          "--lang", "en", "--format", "json", "-o", str(out), "--exit-zero",
+                          *options])
+            return cost, out.read_bytes()
+
+        one, serial = check("jobs1", "--jobs", "1")
+        two, parallel = check("jobs2", "--jobs", "2")
+        dask = check("dask", "--dask", "--jobs", "2") if find_spec("distributed") else None
+
+        document = json.loads(serial)
         segments = [s for story in document["stories"] for s in story["segments"]]
-        pairs = [[s["mt"], s["ref"]] for s in segments if s["mt"] and s["ref"]]
+        pairs = [[" ".join(s["mt"].split()), " ".join(s["ref"].split())]
+                 for s in segments if s["mt"].strip() and s["ref"].strip()]
         (root / "pairs.json").write_text(json.dumps(pairs))
+        (root / "hyp.txt").write_text("".join(hyp + "\n" for hyp, _ in pairs))
+        (root / "gold.txt").write_text("".join(ref + "\n" for _, ref in pairs))
+        sacrebleu = [python, "-m", "sacrebleu", str(root / "gold.txt"), "-i",
+                     str(root / "hyp.txt"), "-sl"]
+        bleu_cli = timed([*sacrebleu, "-m", "bleu"])
+        chrf_cli = timed([*sacrebleu, "-m", "chrf"])
+        scoring = Cost(bleu_cli.wall + chrf_cli.wall, bleu_cli.cpu + chrf_cli.cpu)
         (root / "plain.py").write_text(PLAIN_SCRIPT)
-        plain_seconds = timed([python, str(root / "plain.py"), str(root / "pairs.json")])
+        plain = timed([python, str(root / "plain.py"), str(root / "pairs.json")])
+
     findings = document["summary"]["findings"]
     print(f"feed: {len(feed)} stories, {len(segments)} aligned segments "
           f"({len(pairs)} with both sides); wirecheck reported {findings} findings")
-    print(f"wirecheck check {' '.join(jobs) or '(default jobs)'}: {wire_seconds:6.2f} s  "
-          f"{len(segments) / wire_seconds:8.0f} segments/s")
-    print(f"plain script:            {plain_seconds:6.2f} s  "
-          f"{len(pairs) / plain_seconds:8.0f} segments/s")
-    print(f"ratio (plain time / wirecheck time): {plain_seconds / wire_seconds:.2f}x "
+    print(_row("wirecheck check --jobs 1", one, len(segments)))
+    print(_row("wirecheck check --jobs 2", two, len(segments)))
+    if dask is not None:
+        print(_row("wirecheck check --dask --jobs 2", dask[0], len(segments)))
+    print(_row("sacrebleu CLI -sl: BLEU run + chrF run", scoring, len(pairs)))
+    print(_row("plain script (scores, langdetect, diffs)", plain, len(pairs)))
+    print(f"CPU of check --jobs 1 / CPU of sacrebleu CLI scoring: "
+          f"{one.cpu / scoring.cpu:.2f}x (target <= 1.0x)")
+    print(f"speed-up of --jobs 2 over --jobs 1 (wall): {one.wall / two.wall:.2f}x "
+          f"(target >= 1.8x); output identical: {parallel == serial}")
+    if dask is not None:
+        print(f"Dask output byte-identical to --jobs 1: {dask[1] == serial}")
+    else:
+        print("Dask row skipped: the dask extra is not installed")
+    print(f"plain script CPU / check --jobs 1 CPU: {plain.cpu / one.cpu:.2f}x "
           f"(target >= 3x)")
-    if parallel_seconds:
-        print(f"wirecheck check (default --jobs, all cores): {parallel_seconds:6.2f} s  "
-              f"{len(segments) / parallel_seconds:8.0f} segments/s, "
-              f"ratio {plain_seconds / parallel_seconds:.2f}x")
 
 
 if __name__ == "__main__":

@@ -27,14 +27,20 @@ CHRF_ORDER = CHRF.CHAR_ORDER
 def _matches(hyp: Counter, ref: Counter) -> int:
     """Clipped n-gram matches: each hypothesis n-gram counts at most as often as in ref."""
     if len(ref) < len(hyp):
-        return sum(min(count, hyp[gram]) for gram, count in ref.items() if gram in hyp)
-    return sum(min(count, ref[gram]) for gram, count in hyp.items() if gram in ref)
+        hyp, ref = ref, hyp
+    return sum(min(hyp[gram], ref[gram]) for gram in hyp.keys() & ref.keys())
 
 
-def _word_grams(tokens: list[str], n: int) -> Counter:
-    return Counter(zip(*[tokens[i:] for i in range(n)])) if n > 1 else Counter(
-        (token,) for token in tokens
-    )
+def _clipped(hyp: list, ref: list) -> int:
+    """Clipped matches of two n-gram lists; sets suffice when one side repeats none."""
+    hyp_set, ref_set = set(hyp), set(ref)
+    if len(hyp_set) == len(hyp) or len(ref_set) == len(ref):
+        return len(hyp_set & ref_set)  # min(1, count) is 1 for every shared n-gram
+    return _matches(Counter(hyp), Counter(ref))
+
+
+def _word_grams(tokens: list[str], n: int) -> list[tuple[str, ...]]:
+    return list(zip(*[tokens[i:] for i in range(n)], strict=False))
 
 
 def bleu_stats(
@@ -48,7 +54,7 @@ def bleu_stats(
     for n in range(1, order + 1):
         if n > hyp_len or n > ref_len:
             break
-        correct[n - 1] = total[n - 1] if same else _matches(
+        correct[n - 1] = total[n - 1] if same else _clipped(
             _word_grams(hyp_tokens, n), _word_grams(ref_tokens, n)
         )
     return [hyp_len, ref_len, *correct, *total]
@@ -68,9 +74,9 @@ def chrf_stats(hyp: str, ref: str, order: int = CHRF_ORDER) -> list[int]:
         elif same:
             match = hyp_count
         else:
-            match = _matches(
-                Counter([hyp[i : i + n] for i in range(hyp_count)]),
-                Counter([ref[i : i + n] for i in range(ref_count)]),
+            match = _clipped(
+                [hyp[i : i + n] for i in range(hyp_count)],
+                [ref[i : i + n] for i in range(ref_count)],
             )
         # sacrebleu counts no hypothesis n-grams of an order the reference lacks
         stats.extend((hyp_count if ref_count else 0, ref_count, match))

@@ -20,6 +20,7 @@ import regex
 from checker.errors import ConfigError
 
 _AND_A_HALF = regex.compile(r"\s+(?:and a half|et demie?|y medi[oa])(?![\p{L}])")
+_HYPHEN = regex.compile(r"[-'’]")
 _WORD = regex.compile(r"[\p{L}]+(?:[-'’][\p{L}]+)*")
 
 
@@ -113,7 +114,7 @@ def _word_value(token: str, lang: str) -> list[float] | None:
     lowered = token.lower()
     if lowered in words:
         return [words[lowered]]
-    parts = regex.split(r"[-'’]", lowered)
+    parts = _HYPHEN.split(lowered)
     if len(parts) > 1:  # "vingt-cinq", "quatre-vingt-dix": longest known run first
         values, index = [], 0
         while index < len(parts):
@@ -160,7 +161,7 @@ def number_prefixes(text: str, lang: str) -> set[float]:
     found: set[float] = set()
     words, multipliers, _ = _tables(lang)
     for match in _WORD.finditer(text):
-        for token in regex.split(r"[-'’]", match.group(0).lower()):
+        for token in _HYPHEN.split(match.group(0).lower()):
             for size in range(len(token), 2, -1):
                 values = _word_value(token[:size], lang) if lang == "de" else (
                     [words[token[:size]]] if token[:size] in words else None
@@ -177,14 +178,16 @@ def find_word_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Ite
     _, multipliers, ordinals = _tables(lang)
     joiners = {j.lower() for j in data.get("joiners", [])}
     approx = {k.lower(): v for k, v in data.get("approx", {}).items()}
-    claimed = list(taken)
+    claimed = bytearray(len(text) + 1)  # 1 where a span is already read
+    for a, b in taken:
+        claimed[a:b] = b"\x01" * (b - a)
     pattern = _approx_pattern(lang)
     if pattern is not None:
         for match in pattern.finditer(text):
-            if any(a < match.end() and match.start() < b for a, b in claimed):
+            if any(claimed[match.start() : match.end()]):
                 continue
             low, high = approx[match.group(0).lower()]
-            claimed.append((match.start(), match.end()))
+            claimed[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
             yield WordNumber(match.start(), match.end(), float(low), float(high))
     run: list[tuple[int, int, list[float]]] = []
 
@@ -203,7 +206,7 @@ def find_word_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Ite
     previous_end = -1
     for match in _WORD.finditer(text):
         start, end = match.span()
-        if any(a < end and start < b for a, b in claimed):
+        if any(claimed[start:end]):
             yield from flush()
             continue
         token = match.group(0)

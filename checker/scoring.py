@@ -16,6 +16,7 @@ from functools import cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
+from checker.fastscore import FastStats
 from checker.model import Scores
 
 METRICS = ("bleu", "chrf", "ter")
@@ -63,14 +64,12 @@ class Scorer:
         self._bleu = BLEU(tokenize=self.tokenize)
         self._sentence_bleu = BLEU(tokenize=self.tokenize, effective_order=True)
         self._chrf = CHRF()
+        self._stats = FastStats(self._bleu, self._chrf)
         self._ter = TER() if ter else None
 
     def unit(self, hyp: str, ref: str) -> UnitScore:
         """Scores of one unit (BLEU with effective order) and its statistics."""
-        stats = {
-            "bleu": self._bleu._extract_corpus_statistics([hyp], [[ref]])[0],
-            "chrf": self._chrf._extract_corpus_statistics([hyp], [[ref]])[0],
-        }
+        stats: dict[str, list[float]] = dict(self._stats.pair(hyp, ref))
         bleu = self._sentence_bleu._compute_score_from_stats(stats["bleu"]).score
         chrf = self._chrf._compute_score_from_stats(stats["chrf"]).score
         ter = None

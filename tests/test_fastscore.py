@@ -61,14 +61,15 @@ def _assert_same(hyp: str, ref: str, tokenize: str) -> None:
 
 
 @pytest.mark.parametrize("tokenize", TOKENIZERS)
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=300, deadline=None, database=None,
+          suppress_health_check=[HealthCheck.too_slow])
 @given(hyp=_TEXT, ref=_TEXT)
 def test_generated_pairs_match_sacrebleu(tokenize: str, hyp: str, ref: str) -> None:
     _assert_same(hyp, ref, tokenize)
 
 
 @pytest.mark.parametrize("tokenize", TOKENIZERS)
-@settings(max_examples=100, deadline=None)
+@settings(max_examples=100, deadline=None, database=None)
 @given(ref=_TEXT, edits=st.lists(st.tuples(st.integers(0, 200), _PIECES), max_size=4))
 def test_near_copies_match_sacrebleu(tokenize: str, ref: str, edits: list) -> None:
     hyp = ref

@@ -173,10 +173,12 @@ def test_added_sentence_and_added_fragment() -> None:
     _, _, src, mt = STORIES["en-es"]
     added = ("El banco también anunció que venderá parte de sus reservas de oro durante "
              "el próximo trimestre.")
-    findings = _check("en-es", [*mt[:4], added, "Lea también: mercados", mt[4]], src=src)
+    short = "Los mercados cerraron al alza."
+    mt = [*mt[:4], added, "Lea también: mercados", short, mt[4]]
+    findings = _check("en-es", mt, src=src)
     assert [(f.rule, f.severity, f.text) for f in findings] == [
-        ("WC905", Severity.WARNING, added),
-        ("WC906", Severity.INFO, "Lea también: mercados"),
+        ("WC905", Severity.WARNING, added),  # the prompt is chrome, left to WC303
+        ("WC906", Severity.INFO, short),
     ]
 
 

@@ -99,3 +99,17 @@ def test_inconsistent_rendering_is_found(lang: str, mt: str, src: str, src_lang:
 )
 def test_consistent_rendering_is_not_flagged(lang: str, mt: str, src: str, src_lang: str) -> None:
     assert check("WC111", mt, lang, src=src, src_lang=src_lang) == []
+
+
+@pytest.mark.parametrize("lang", ["zh", "ja", "ko"])
+def test_every_rule_runs_on_languages_wordfreq_cannot_tokenize(lang: str) -> None:
+    """wordfreq needs jieba/MeCab to tokenize zh/ja/ko; the rules must only look words up."""
+    text = {"zh": "新华社北京电 部长周一表示，该计划将继续推进。Kim Jong Un 和 Kim Jong-un。",
+            "ja": "大臣は月曜日、計画を進めると述べた。Kim Jong Un と Kim Jong-un。",
+            "ko": "장관은 월요일에 계획을 추진하겠다고 말했다. Kim Jong Un 과 Kim Jong-un."}[lang]
+    story = StoryInput("s", text, "s.txt", lang=lang,
+                       src="The minister said on Monday the plan would go ahead.", src_lang="en")
+    Checker(Settings()).check(story)
+    back = StoryInput("t", "The minister said on Monday the plan would go ahead.", "t.txt",
+                      lang="en", src=text, src_lang=lang)
+    Checker(Settings()).check(back)

@@ -65,6 +65,20 @@ def test_nitf_story_date_is_date_issue(tmp_path: Path) -> None:
     assert story.date == "2021-03-10"
 
 
+def test_xliff_file_date(tmp_path: Path) -> None:
+    path = tmp_path / "story.xlf"
+    path.write_text(
+        '<xliff xmlns="urn:oasis:names:tc:xliff:document:1.2" version="1.2">'
+        '<file original="a" source-language="fr" target-language="en" datatype="plaintext" '
+        'date="2023-05-02T10:00:00Z"><body><trans-unit id="1"><source>Des sirènes à Kiev.'
+        "</source><target>Sirens in Kiev.</target></trans-unit></body></file></xliff>",
+        encoding="utf-8")
+    [story] = read_feed(path)
+    assert story.date == "2023-05-02"
+    [finding] = Checker(Settings(select=("WC112",))).check(story).findings
+    assert finding.text == "Kiev"
+
+
 def test_jsonl_date_field_and_plain_text_without(tmp_path: Path) -> None:
     feed = tmp_path / "feed.jsonl"
     feed.write_text('{"id": "a", "text": "One.", "date": "2022-07-01T10:00:00Z"}\n'

@@ -184,3 +184,10 @@ def test_percent_signs_are_not_placeholders_es() -> None:
     result = check("La inflación subió un 5 %de media y un 3%s en abril.\n", "es",
                    select=("WC624",), src="Inflation rose 5% on average.\n", src_lang="en")
     assert result.findings == ()
+
+
+def test_code_standing_for_an_apostrophe_may_go_fr(tmp_path: Path) -> None:
+    found = story(tmp_path, [unit(1, 'The minister<ph id="1" equiv-text="&amp;#39;">&amp;#39;'
+                                     "</ph>s office said.",
+                                  "Le cabinet du ministre a déclaré.")])
+    assert wc624(found).findings == ()

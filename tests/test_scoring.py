@@ -189,3 +189,23 @@ def test_omissions_are_not_counted_twice_when_the_score_has_them() -> None:
     assert story_figure(with_ref, [Omission()], has_text=True, units=10) == 60.0
     without = Scores(None, None, None)
     assert story_figure(without, [Omission()], has_text=True, units=10) < 100.0
+
+
+def test_unit_statistics_are_sacrebleus_for_every_tokenizer() -> None:
+    from sacrebleu.metrics import BLEU, CHRF
+
+    pairs = [
+        ("北京时间3月1日，新华社记者报道。", "新华社北京3月1日电（记者）报道。"),
+        ("ข่าว วันนี้ ฝนตก", "ข่าววันนี้ฝนตกหนัก"),
+        ("Le « projet » a coûté 1,2 milliard d'euros.", "Le projet a coûté 1,2 milliard."),
+        ("", "Reference only."),
+        ("...", "!!"),
+    ]
+    for lang in ("en", "zh", "th", "fr"):
+        scorer = Scorer(lang)
+        bleu = BLEU(tokenize=scorer.tokenize)
+        for hyp, ref in pairs:
+            stats = scorer.unit(hyp, ref).stats
+            assert stats["bleu"] == bleu._extract_corpus_statistics([hyp], [[ref]])[0]
+            assert stats["chrf"] == CHRF()._extract_corpus_statistics([hyp], [[ref]])[0]
+            assert scorer.unit(hyp, ref).chrf == round(CHRF().sentence_score(hyp, [ref]).score, 4)

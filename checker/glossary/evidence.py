@@ -12,8 +12,7 @@ from collections.abc import Iterable, Sequence
 from itertools import pairwise
 from typing import TYPE_CHECKING
 
-from wordfreq import zipf_frequency
-
+from checker import lexicon
 from checker.glossary.tokens import Language, Token, next_word, single_deletions, soft_gap
 
 if TYPE_CHECKING:
@@ -187,7 +186,5 @@ def derived(key: str, stem: str, word: str, word_stem: str, lang: str) -> bool:
     tail = next((n for n in range(shorter) if stem[-1 - n] != word_stem[-1 - n]), shorter)
     if shared < shorter and shared + tail >= shorter:
         return False  # a letter more or less inside the word: a misspelling
-    try:
-        return zipf_frequency(key, lang) >= 2.5 <= zipf_frequency(word, lang)
-    except LookupError:  # a language wordfreq has no list for
-        return False
+    # Dictionary look-ups only: wordfreq's tokenizers for zh/ja/ko need extra packages.
+    return lexicon.zipf(key, lang) >= 2.5 <= lexicon.zipf(word, lang)

@@ -16,8 +16,8 @@ from typing import TYPE_CHECKING
 from rapidfuzz import fuzz
 from rapidfuzz.distance import Levenshtein
 from rapidfuzz.utils import default_process
-from wordfreq import zipf_frequency
 
+from checker import lexicon
 from checker.glossary.evidence import (
     DETACHED_HYPHEN,
     continues,
@@ -113,10 +113,10 @@ class GarbleSearch:
         token = self.tokens[j]
         if not token.text.isalpha():
             return False
-        try:
-            return zipf_frequency(token.key, self.language.code) == 0.0
-        except LookupError:  # a language wordfreq has no list for
+        code = self.language.code
+        if code not in lexicon.supported():  # a language wordfreq has no list for
             return False
+        return lexicon.zipf(token.key, code) == 0.0
 
     def derived(self, j: int, term: IndexedTerm, content_index: int) -> bool:
         """Whether token ``j`` is another word of the root of the term's word

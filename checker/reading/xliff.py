@@ -13,7 +13,7 @@ a block boundary (a ``<br>``, ``<p>`` or ``<text:tab/>`` in its native data, a
 ``ctype``/``subType`` saying so, or white space as its equivalent) becomes a space, so
 the words around it stay apart. ``xml:space="preserve"`` keeps spaces as written.
 Languages come from ``source-language``/``target-language`` (1.x) or
-``srcLang``/``trgLang`` (2.x).
+``srcLang``/``trgLang`` (2.x); a 1.x ``<file>``'s ``date`` is the story's date.
 
 The inline codes themselves are kept apart, per unit, as plain data on the story
 (:class:`~checker.model.UnitCodes`): element, id (``id``, else ``startRef``/``rid``)
@@ -38,6 +38,7 @@ from checker.model import InlineCode, UnitCodes
 from checker.reading.record import FeedEntry
 from checker.reading.safexml import Element
 from checker.reading.story import StoryText
+from checker.storydate import iso_date
 
 _NAMESPACE = re.compile(r"urn:oasis:names:tc:xliff:document:(\d+)\.(\d+)")
 # Inline elements whose content is native code, not text (1.x; 2.x keeps it in
@@ -109,15 +110,14 @@ def read_xliff(path: Path, root: Element) -> Iterator[FeedEntry]:
             continue  # a skeleton, a manifest, styles: nothing to translate
         name = file.get("original") or file.get("id") or str(number)
         stories.append((name, source_text, target_text, source, target, src_lang, lang,
-                        tuple(codes)))
+                        tuple(codes), iso_date(file.get("date")) if major == 1 else None))
     names = _story_ids(path, [story[0] for story in stories])
-    for story_id, (_, source_text, target_text, source, target, src_lang, lang, found) in zip(
-        names, stories, strict=True
-    ):
+    for story_id, (_, source_text, target_text, source, target, src_lang, lang, found,
+                   day) in zip(names, stories, strict=True):
         src_entry = FeedEntry(story_id, source_text, str(path), lang=src_lang,
                               origin=tuple(source.origin))
         yield FeedEntry(story_id, target_text, str(path), lang=lang, src=src_entry,
-                        origin=tuple(target.origin), codes=found)
+                        origin=tuple(target.origin), codes=found, date=day)
 
 
 def _unit_codes(unit: _Unit, target: StoryText, added: bool) -> UnitCodes:

@@ -7,7 +7,8 @@ only JSON types; the JSON renderer dumps it as is.
 Per concept, over the whole feed:
 
 * ``correct``: MT mentions written with a preferred or admitted term, counted per form;
-* ``garbled`` / ``forbidden``: WC103 / WC102 findings, per variant, with where they are;
+* ``garbled`` / ``forbidden``: WC103 and WC104 / WC102 and WC112 findings, per variant,
+  with where they are;
 * ``missing``: WC101 findings (the source names the concept, the MT segment does not);
 * ``source_mentions``: how often the source texts name it.
 """
@@ -30,7 +31,11 @@ from checker.output.text import location
 from checker.serialize import scores_dict
 
 FORMAT_VERSION = 1
-KINDS = {"WC101": "missing", "WC102": "forbidden", "WC103": "garbled"}
+KINDS = {
+    "WC101": "missing", "WC102": "forbidden", "WC103": "garbled",
+    "WC104": "garbled",  # a possible garble: shown with the garbled variants
+    "WC112": "forbidden",  # a name out of use at the story's date
+}
 
 
 def report_language(run: RunResult, lang: str | None = None) -> str:

@@ -16,8 +16,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 import regex
-from wordfreq import zipf_frequency
 
+from checker import lexicon
 from checker.context import StoryContext
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
@@ -103,12 +103,8 @@ def mentions(text: str, lang: str = "en", max_parts: int = 6) -> list[Mention]:
 @lru_cache(maxsize=4096)
 def _function_word(word: str, lang: str) -> bool:
     """A very frequent lower-case word of the language ("the", "die", "le", "el")."""
-    if not word[:1].isupper():
-        return False
-    try:
-        return zipf_frequency(word.lower(), lang) >= 5.0
-    except LookupError:  # a language wordfreq has no list for
-        return False
+    # A dictionary look-up (lexicon), never wordfreq's tokenizers: zh/ja/ko need extras.
+    return word[:1].isupper() and lexicon.common_zipf(word, lang) >= 5.0
 
 
 def _same_but_case_of_first(a: str, b: str) -> bool:

@@ -37,12 +37,13 @@ class OutdatedTerm(GlossaryRule):
 
     A glossary term may carry the date from which it is no longer used (a renamed city,
     country or organisation). When the story has a date (NewsML-G2 `versionCreated`,
-    NITF `date.issue`, a JSON Lines `date` field, or `--story-date` / `story-date` in
-    the configuration for plain text) on or after that date, the old name is reported
-    with the concept's term in use on that day. Stories without a date get no finding:
-    the rule cannot tell an archive story from today's, and every wire format carries
-    a date. A form inside a longer accepted glossary term (`chicken Kiev`) is not
-    reported; inflected forms are reported without a suggestion.
+    NITF `date.issue`, XLIFF 1.2 `<file date>`, a JSON Lines `date` field, or
+    `--story-date` / `story-date` in the configuration for plain text) on or after
+    that date, the old name is reported with the concept's term in use on that day.
+    Stories without a date get no finding: the rule cannot tell an archive story from
+    today's, and every wire format carries a date. A form inside a longer accepted
+    glossary term (`chicken Kiev`) is not reported; inflected forms are reported
+    without a suggestion.
 
     ## Why it matters
     An outdated official name reads as a political statement or as carelessness, and
@@ -82,10 +83,10 @@ class OutdatedTerm(GlossaryRule):
         concept = self.index.glossary.concept(match.concept)
         use = current_term(concept, story.lang, day) if concept is not None else None
         written = story.text[match.start : match.end]
-        advice = f"; use {use.text!r}" if use is not None else ""
         suggestion = use.text if use is not None and not match.inflected else None
         if suggestion is not None and written.isupper() and len(written) > 1:
             suggestion = suggestion.upper()  # a dateline in capitals: KIEV -> KYIV
+        advice = f"; use {suggestion or use.text!r}" if use is not None else ""
         return Hit(
             match.start, match.end,
             f"{written!r} is out of use since {term.valid_until} (story dated {day}){advice}",

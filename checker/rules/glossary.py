@@ -266,11 +266,12 @@ class GarbledTerm(GlossaryRule):
     from a name that keeps four or more, a word in lower case inside a capitalised name
     (`German press Agency`), the name's own acronym in brackets after a near miss
     (`International Atomic Energy Organisation (IAEA)`). The suggestion is the nearest
-    term in the story's language (for a lower-case word, the same text capitalised). Known forms (any status, inflected forms included) are never
-    flagged, nor is the same name in other capitals (`AGENCE FRANCE-PRESSE`), nor a
-    different name the glossary knows (`European Union` is not a garbled `European
-    Council`), nor a generic phrase (`a UN agency`, `the Agency`). Near misses that may
-    be another institution are `possible-garbled-term`'s.
+    term in the story's language (for a lower-case word, the same text capitalised).
+    Known forms (any status, inflected forms included) are never flagged, nor is the
+    same name in other capitals (`AGENCE FRANCE-PRESSE`), nor a different name the
+    glossary knows (`European Union` is not a garbled `European Council`), nor a
+    generic phrase (`a UN agency`, `the Agency`). Near misses that may be another
+    institution are `possible-garbled-term`'s.
 
     Options: `min-score` (default 60), the lowest rapidfuzz score of the stretch against
     the term; `changed-word` (default 80), how close a replaced word must be to the

@@ -9,6 +9,7 @@ compared, story-wide, with the source's.
 
 from __future__ import annotations
 
+import html
 from collections import Counter
 from collections.abc import Iterator
 
@@ -41,6 +42,12 @@ def describe(code: InlineCode) -> str:
     return f"{name} ({code.equiv})" if code.equiv else name
 
 
+def _stands_for_a_character(code: InlineCode) -> bool:
+    """Whether the code only stands for one printable character (``&#39;``, ``&amp;``)."""
+    text = html.unescape(code.equiv)
+    return len(text) == 1 and not text.isspace() and text != "<"
+
+
 def _word_at(text: str, offset: int, start: int, end: int) -> tuple[int, int]:
     """The word at or after ``offset`` within ``text[start:end]``, else the one before."""
     after = _WORD.search(text, offset, end)
@@ -58,15 +65,16 @@ class InlineCodeMismatch(Rule):
     Every tag and placeholder of a translation unit's source (XLIFF 1.2 `x`, `bx`, `ex`,
     `g`, `ph`, `bpt`, `ept`, `it`; XLIFF 2 `ph`, `pc`, `sc`, `ec`) must appear in its
     target as often as in the source, with the same id. A code missing from the target
-    is reported on the unit's text in the MT; a code the target has more often than
-    the source (a duplicate, or one the source does not have) is reported on the word
-    where it sits. XLIFF 2's `<pc>` counts as a `<sc>`/`<ec>` pair, so a target that
-    joins or splits a spanning code is not flagged. Codes keep their order freedom:
-    moving a code is not a finding. Only units whose target has text are compared;
-    stories read from other formats have no codes. In any story with a source,
-    placeholders written as text (`{0}`, `{name}`, `{{name}}`, `%s`, `%1$d`,
-    `%(name)s`) are counted over the whole story: one the translation lacks is
-    reported on the aligned unit whose source has it, one it adds on the placeholder.
+    is reported on the unit's text in the MT (unless it only stands for one character,
+    such as an escaped apostrophe, which the target language may not need); a code the
+    target has more often than the source (a duplicate, or one the source does not have)
+    is reported on the word where it sits. XLIFF 2's `<pc>` counts as a `<sc>`/`<ec>`
+    pair, so a target that joins or splits a spanning code is not flagged. Codes keep
+    their order freedom: moving a code is not a finding. Only units whose target has
+    text are compared; stories read from other formats have no codes. In any story with
+    a source, placeholders written as text (`{0}`, `{name}`, `{{name}}`, `%s`, `%1$d`,
+    `%(name)s`) are counted over the whole story: one the translation lacks is reported
+    on the aligned unit whose source has it, one it adds on the placeholder.
 
     ## Why it matters
     Inline codes carry links, bold type, line breaks and variables. A target that
@@ -148,6 +156,8 @@ def _compare(text: str, unit: UnitCodes) -> Iterator[Hit]:
             target[key] += 1
     for key, count in source.items():
         code = first[key]
+        if _stands_for_a_character(code):
+            continue  # an escaped apostrophe or ampersand: the translation may not need it
         if target[key] < count and id(code) not in seen_missing:
             seen_missing.add(id(code))
             missing_codes.append(code)

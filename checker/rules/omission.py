@@ -139,10 +139,10 @@ def _partial_or_added(story: StoryContext, unit: Unit, ratio: Ratios) -> Iterato
         (name, len(text) * scale) for name, text, scale in candidates if text and scale is not None
     ]
     if not unit.src and not unit.ref:
-        if story.src is None or len(_WORDS.findall(unit.mt)) < 3:
-            return
-        sentence = len(_WORDS.findall(unit.mt)) >= 8 and _SENTENCE_END.search(unit.mt)
-        level = Severity.WARNING if sentence and len(unit.mt) >= SUBSTANTIAL else Severity.INFO
+        words = len(_WORDS.findall(unit.mt))
+        if story.src is None or words < 3 or not _SENTENCE_END.search(unit.mt):
+            return  # lines that do not end like a sentence are chrome (WC3xx) or headings
+        level = Severity.WARNING if words >= 8 and len(unit.mt) >= SUBSTANTIAL else Severity.INFO
         yield Gap("added", level, unit.mt_start, unit.mt_end,
                   "the source has nothing for this text", unit.index)
         return
@@ -364,24 +364,25 @@ class AddedSentence(_GapRule):
 
 
 class AddedFragment(_GapRule):
-    """Finds a few words of MT with no counterpart in the source.
+    """Finds a short sentence of MT with no counterpart in the source.
 
-    Information only: short MT-only lines are usually chrome (site names, prompts,
-    credits), which the WC3xx rules report when they recognise them.
+    Information only. Lines that do not end like a sentence (site names, prompts,
+    credits, update tags) are left to the WC3xx rules, which recognise chrome.
 
     ## Why it matters
-    A short line nobody translated came from somewhere else: the page, or the engine.
+    A short sentence nobody translated came from somewhere else: the page, or the
+    engine repeating or inventing a line.
 
     ## Example
-    The MT has `Read more:` where the source has nothing.
+    The MT has `Traffic remains disrupted.` where the source has nothing.
 
     ## Use instead
-    Delete the line if it is not part of the story.
+    Delete the sentence unless the source supports it.
     """
 
     code = "WC906"
     name = "added-fragment"
     category = Category.ACCURACY
     severity = Severity.INFO
-    fix_title = "Delete the line if it is not part of the story"
+    fix_title = "Delete the sentence unless the source has it"
     kind, level = "added", Severity.INFO
