@@ -279,10 +279,16 @@ _RANGE_WORDS = {
 }
 
 
+@cache
+def _range_joint(lang: str) -> regex.Pattern[str]:
+    """What may stand between the two figures of a range: a dash, "to", "bis"..."""
+    words = "|".join(_RANGE_WORDS.get(lang, _RANGE_WORDS["en"]))
+    return regex.compile(rf"[{_SPACES}]*(?:[-–/]|(?:{words})(?![\p{{L}}]))[{_SPACES}]*$")
+
+
 def _ranges(text: str, lang: str, mentions: list[NumberMention]) -> list[NumberMention]:
     """"2 to 3 million euros": the first figure takes the scale and unit of the second."""
-    words = "|".join(_RANGE_WORDS.get(lang, _RANGE_WORDS["en"]))
-    joint = regex.compile(rf"[{_SPACES}]*(?:[-–/]|(?:{words})(?![\p{{L}}]))[{_SPACES}]*$")
+    joint = _range_joint(lang)
     result = list(mentions)
     for index in range(len(result) - 1):
         first, second = result[index], result[index + 1]
@@ -297,9 +303,12 @@ def _ranges(text: str, lang: str, mentions: list[NumberMention]) -> list[NumberM
     return result
 
 
+_SPACE_LETTER = regex.compile(r" \p{L}")
+
+
 def _german_ordinal(text: str, end: int, lang: str) -> bool:
     """"der 10. Gipfel": a figure, a full stop and a word (the sentence goes on)."""
-    return lang == "de" and bool(regex.match(r" \p{L}", text[end : end + 2]))
+    return lang == "de" and bool(_SPACE_LETTER.match(text[end : end + 2]))
 
 
 def _range_end(
