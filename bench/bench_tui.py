@@ -30,7 +30,7 @@ from wirefeed import make_feed, make_story  # noqa: E402
 from checker.config import Settings  # noqa: E402
 from checker.engine import Checker  # noqa: E402
 from checker.reading import read_feed  # noqa: E402
-from checker.review import ReviewSession  # noqa: E402
+from checker.review_session import ReviewSession  # noqa: E402
 
 
 def write_feed(folder: Path, stories: list, prefix: str = "story") -> None:

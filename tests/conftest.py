@@ -27,6 +27,14 @@ class CliResult:
         return json.loads(self.out)
 
 
+@pytest.fixture(autouse=True)
+def _not_in_ci(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test sees the same environment locally and in CI: ``CI`` changes what
+    ``check`` does with a review file found beside the feed and whether progress shows,
+    so tests that need it set it themselves."""
+    monkeypatch.delenv("CI", raising=False)
+
+
 @pytest.fixture
 def cli(capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path):
     """Run ``wirecheck ARGS`` in-process from an empty folder (no config file found)."""

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-import checker.review as review_module
+import checker.review_session as review_module
 from checker.errors import InputError
 from checker.model import StoryInput
 from checker.reading import read_feed
@@ -17,11 +17,11 @@ from checker.review import (
     Action,
     Decision,
     ReviewFile,
-    ReviewSession,
     file_part,
     reviewed_path,
     text_hash,
 )
+from checker.review_session import ReviewSession
 
 MT = "ROME - Police arrested 14 people on Sunday.\n\nThe match was stopped.\n"
 SECRET = "root:x:0:0:secret victim text\n"

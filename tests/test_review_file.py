@@ -19,8 +19,6 @@ from checker.review import (
     Action,
     Decision,
     ReviewFile,
-    ReviewSession,
-    StoryState,
     apply_suggestion,
     default_review_path,
     drop_dismissed,
@@ -28,6 +26,7 @@ from checker.review import (
     reviewed_path,
     stale_decisions,
 )
+from checker.review_session import ReviewSession, StoryState
 
 MT = (
     "ROME - Police arrested 14 people on Sunday after clashes near the stadium, "

@@ -316,3 +316,18 @@ def test_headline_list_above_the_story() -> None:
 )
 def test_no_headline_list(text: str) -> None:
     assert found(text, "WC311") == []
+
+
+def test_caption_that_the_reference_carries_too_is_content() -> None:
+    """A caption the agency's own version also has is part of the story, not page chrome."""
+    from checker.config import Settings
+    from checker.engine import Checker
+    from checker.model import StoryInput
+
+    mt = "Porro hatte gegen Leicester einen Nachmittag zum Vergessen (Bild: Getty)\n\nTottenham verlor 1:4."
+    ref = "Porro erlebte gegen Leicester einen gebrauchten Nachmittag (Bild: Getty)\n\nTottenham verlor mit 1:4."
+    checker = Checker(Settings(select=("WC307",), default_glossary=False))
+    with_ref = checker.check(StoryInput("s", mt, "s.txt", lang="de", ref=ref))
+    without = checker.check(StoryInput("s", mt, "s.txt", lang="de"))
+    assert with_ref.findings == ()
+    assert [f.rule for f in without.findings] == ["WC307"]

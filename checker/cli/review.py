@@ -12,7 +12,8 @@ from pathlib import Path
 from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
 from checker.engine import Checker
 from checker.errors import InputError
-from checker.review import ReviewSession, default_review_path
+from checker.review import default_review_path
+from checker.review_session import ReviewSession
 
 
 def register(sub: argparse._SubParsersAction) -> None:

@@ -238,7 +238,9 @@ class PhotoCreditLine(ChromeRule):
     capitals or ends with a credit; any line that ends with a credit
     (`REUTERS/Name`, `(Photo by NAME / AFP)`, `(AFP Photo / Name)`, `© Name`) — a
     caption; and a credit glued after the last sentence of a paragraph
-    (`… erholt“. Foto: La Moncloa`), of which only the credit is flagged.
+    (`… erholt“. Foto: La Moncloa`), of which only the credit is flagged. A caption
+    whose aligned reference (the agency's own version) ends with a credit too is part
+    of the story and is left alone.
 
     ## Why it matters
     The photo is not in the wire story; its caption and credit read as a stray
@@ -262,6 +264,8 @@ class PhotoCreditLine(ChromeRule):
         text = story.text
         for start, end in stripped_lines(text):
             line = text[start:end]
+            if _reference_has_credit(story, start, end, tail):
+                continue  # the agency's own version carries the caption: it is content
             letters = [c for c in line if c.isalpha()]
             upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
             credit = tail.search(line)
@@ -282,6 +286,18 @@ class PhotoCreditLine(ChromeRule):
                     f"photo credit '{match.group('credit')}' glued to the paragraph",
                     suggestion="",
                 )
+
+
+def _reference_has_credit(
+    story: StoryContext, start: int, end: int, tail: regex.Pattern[str]
+) -> bool:
+    """Whether the reference text aligned with MT ``start:end`` ends with a credit too."""
+    for unit in story.units:
+        if unit.mt_start is None or unit.mt_end is None or not unit.ref:
+            continue
+        if unit.mt_start < end and start < unit.mt_end and tail.search(unit.ref.rstrip()):
+            return True
+    return False
 
 
 @cache

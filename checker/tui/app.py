@@ -1,6 +1,6 @@
 """``ReviewApp``: the story list, the story view, and the workers that check stories.
 
-The app owns the :class:`~checker.review.ReviewSession` and a checker; screens read the
+The app owns the :class:`~checker.review_session.ReviewSession` and a checker; screens read the
 session and call back here when the editor decides something. Checking runs in thread
 workers (the core is a pure function of a story), so the UI never waits for it.
 """
@@ -22,7 +22,7 @@ from checker.engine import Checker
 from checker.errors import WirecheckError
 from checker.model import Finding, StoryInput, StoryResult
 from checker.parallel import check_stories, default_jobs
-from checker.review import ReviewSession, StoryState
+from checker.review_session import ReviewSession, StoryState
 from checker.tui.commands import ReviewCommands
 from checker.tui.messages import (
     CheckFailed,

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from textual.message import Message
 
 from checker.model import StoryResult
-from checker.review import StoryState
+from checker.review_session import StoryState
 
 
 @dataclass

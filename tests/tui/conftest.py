@@ -10,7 +10,8 @@ from textual.pilot import Pilot
 from checker.config import Settings
 from checker.engine import Checker
 from checker.reading import read_feed
-from checker.review import ReviewSession, default_review_path
+from checker.review import default_review_path
+from checker.review_session import ReviewSession
 from checker.tui.app import ReviewApp
 
 # Three short wire stories and their references. harbour-fire has a wrong number (WC501,

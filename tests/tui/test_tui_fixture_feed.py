@@ -37,7 +37,8 @@ def feed_copy(tmp_path: Path) -> Path:
 
 
 def make_app(feed: Path):
-    from checker.review import ReviewSession, default_review_path
+    from checker.review import default_review_path
+    from checker.review_session import ReviewSession
     from checker.tui.app import ReviewApp
 
     src = feed / "src" if (feed / "src").is_dir() else None

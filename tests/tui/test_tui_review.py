@@ -339,7 +339,7 @@ async def test_a_feed_with_sources_and_an_empty_story(tmp_path: Path) -> None:
     from checker.config import Settings
     from checker.engine import Checker
     from checker.reading import read_feed
-    from checker.review import ReviewSession
+    from checker.review_session import ReviewSession
     from checker.tui.app import ReviewApp
     from tests.conftest import ROOT
 
@@ -398,7 +398,7 @@ async def test_a_story_that_fails_to_check_does_not_stop_the_review(feed: Path) 
     from checker.config import Settings
     from checker.engine import Checker
     from checker.reading import read_feed
-    from checker.review import ReviewSession
+    from checker.review_session import ReviewSession
     from checker.tui.app import ReviewApp
 
     class Flaky(Checker):

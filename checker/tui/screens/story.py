@@ -11,7 +11,8 @@ from textual.screen import Screen
 from textual.widgets import DataTable, Footer, Header, Static
 
 from checker.model import Finding, Severity
-from checker.review import Action, StoryState, unit_span
+from checker.review import Action, unit_span
+from checker.review_session import StoryState
 from checker.tui.screens.dialogs import DismissDialog, EditUnitDialog
 from checker.tui.widgets.findings_table import FindingsTable, suggestion_label
 from checker.tui.widgets.unit_view import StoryView, UnitView

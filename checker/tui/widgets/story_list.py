@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable
 
 from checker.model import Severity
-from checker.review import StoryState
+from checker.review_session import StoryState
 from checker.scoring import story_figure
 
 SORTS = ("feed", "worst")
