@@ -44,6 +44,8 @@ def test_fragments_are_found(lang: str, text: str, expected: str) -> None:
         ("fr", "Le Wall Street Journal et le New York Times ont publié l'enquête lundi."),
         ("es", "El Real Madrid fichó al jugador, según The Guardian y Der Spiegel."),
         ("de", "Der Cornwall Council und die Bank of England äußerten sich am Montag."),
+        ("en", "The Spanish economy minister Luis de la Fuente met Pedro Sánchez in Madrid."),
+        ("fr", "Le président autrichien Alexander Van der Bellen a reçu le ministre lundi."),
     ],
 )
 def test_names_titles_and_loanwords_are_left_alone(lang: str, text: str) -> None:

@@ -201,6 +201,8 @@ def fragments(text: str, words: list[Word], target: str, source: str) -> Iterato
                 ok = any(w.text.lower() in source_functions for w in lower)
             else:
                 ok = bool(content) or (bool(lower) and bool(common))
+            if ok and not content and run[0] > 0 and words[run[0] - 1].text[:1].isupper():
+                ok = False  # particles between names: "Luis de la Fuente", "Van der Bellen"
             if ok:
                 yield run_words[0].start, run_words[-1].end
             continue
