@@ -66,3 +66,19 @@ def test_sample_story_gives_exactly_the_planted_findings() -> None:
     }
     for f in result.findings:
         assert text[f.start : f.end] == f.text
+
+
+def test_per_language_data_is_built_on_first_use_only() -> None:
+    built: list[str] = []
+
+    def build(lang: str) -> str | None:
+        built.append(lang)
+        return None if lang == "ar" else lang.upper()
+
+    table = langdata.PerLanguage({"en", "fr", "ar"}, build)
+    assert built == []
+    assert table.get("fr") == "FR" and table.get("fr") == "FR"
+    assert built == ["fr"]
+    assert table.get("ar") is None and "ar" not in table
+    assert table.get("de") is None
+    assert sorted(table) == ["en", "fr"]

@@ -140,7 +140,7 @@ class StrayAttributionFragment(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns = {lang: AttributionPatterns.of(lang) for lang in sorted(self.languages)}
+        self.patterns = langdata.PerLanguage(self.languages, AttributionPatterns.of)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         patterns = self.patterns.get(story.lang)

@@ -75,29 +75,8 @@ class DoubleAttribution(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns: dict[str, regex.Pattern[str]] = {}
-        for lang in sorted(self.languages):
-            clause = _clause(lang)
-            self.patterns[lang] = regex.compile(
-                rf"[{_CLOSE}][ \t]*,?[ \t]+(?P<first>{clause})[ \t]*,[ \t]*[{_OPEN}]"
-                rf"[^{_CLOSE}\n]{{1,500}}?[{_CLOSE}][ \t]*,?(?P<second>[ \t]+{clause})"
-                r"[ \t]*(?=[.!?])",
-                regex.IGNORECASE | regex.V0,
-            )
-
-        self.double_subject: dict[str, regex.Pattern[str]] = {}
-        for lang in sorted(self.languages):
-            data = langdata.section(lang, "attribution")
-            if "takes_object" not in data:
-                continue
-            objects = set(data["takes_object"])
-            verbs = [v for v in [*data.get("verbs", []), *data.get("present", [])]
-                     if v not in objects and " " not in v]
-            self.double_subject[lang] = regex.compile(
-                rf"[{_CLOSE}][ \t]*,?[ \t]+(?P<clause>{langdata.alternation(data['pronouns'])}"
-                rf"[ \t]+{langdata.alternation(verbs)}[ \t]+(?-i:the|a|an)[ \t]+\p{{L}}+)",
-                regex.IGNORECASE | regex.V0,
-            )
+        self.patterns = langdata.PerLanguage(self.languages, _double_attribution)
+        self.double_subject = langdata.PerLanguage(self.languages, _double_subject)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         pattern = self.patterns.get(story.lang)
@@ -224,3 +203,29 @@ class ChannelCalque(Rule):
                 f"'{verb} to {who}' is calqued; English writes 'told {who}'",
                 suggestion=suggestion,
             )
+
+
+def _double_attribution(lang: str) -> regex.Pattern[str]:
+    """A quotation, an attribution, another quotation and a second attribution."""
+    clause = _clause(lang)
+    return regex.compile(
+        rf"[{_CLOSE}][ \t]*,?[ \t]+(?P<first>{clause})[ \t]*,[ \t]*[{_OPEN}]"
+        rf"[^{_CLOSE}\n]{{1,500}}?[{_CLOSE}][ \t]*,?(?P<second>[ \t]+{clause})"
+        r"[ \t]*(?=[.!?])",
+        regex.IGNORECASE | regex.V0,
+    )
+
+
+def _double_subject(lang: str) -> regex.Pattern[str] | None:
+    """"…,” he says the deputy": a pronoun and a noun phrase both as the subject."""
+    data = langdata.section(lang, "attribution")
+    if "takes_object" not in data:
+        return None
+    objects = set(data["takes_object"])
+    verbs = [v for v in [*data.get("verbs", []), *data.get("present", [])]
+             if v not in objects and " " not in v]
+    return regex.compile(
+        rf"[{_CLOSE}][ \t]*,?[ \t]+(?P<clause>{langdata.alternation(data['pronouns'])}"
+        rf"[ \t]+{langdata.alternation(verbs)}[ \t]+(?-i:the|a|an)[ \t]+\p{{L}}+)",
+        regex.IGNORECASE | regex.V0,
+    )

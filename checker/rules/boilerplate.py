@@ -191,9 +191,7 @@ class RelatedContentPrompt(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns = {
-            lang: RelatedPatterns.of(lang) for lang in langdata.languages_with("related")
-        }
+        self.patterns = langdata.PerLanguage(langdata.languages_with("related"), RelatedPatterns.of)
         self.share = _share_line(langdata.common().get("social", []))
         """Rows of social-network buttons, for languages without data."""
         self.extra = extra_patterns(self)

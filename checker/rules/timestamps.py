@@ -158,9 +158,9 @@ class TimestampLine(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns = {
-            lang: TimestampPatterns.of(lang) for lang in langdata.languages_with("timestamp")
-        }
+        self.patterns = langdata.PerLanguage(
+            langdata.languages_with("timestamp"), TimestampPatterns.of
+        )
         self.extra = extra_patterns(self)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
