@@ -204,20 +204,10 @@ class RunOnSentence(_BoundaryRule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self._patterns: dict[str, regex.Pattern[str] | None] = {}
-
-    def pattern(self, lang: str) -> regex.Pattern[str] | None:
-        if lang not in self._patterns:
-            starters = self.table(lang).get("starters", [])
-            self._patterns[lang] = regex.compile(
-                r"(?<=\p{Ll}[\"”»’]?)(?P<gap>[ \t])(?P<starter>"
-                + langdata.alternation(starters)
-                + r")[ \t]+\p{Ll}[\p{Ll}'’\-]*(?![\p{L}\p{N}])"
-            ) if starters else None
-        return self._patterns[lang]
+        self.patterns = langdata.PerLanguage(self.languages, _run_on_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        pattern = self.pattern(story.lang)
+        pattern = self.patterns.get(story.lang)
         if pattern is None:
             return
         text = story.text
@@ -263,20 +253,10 @@ class CutAtLineEnd(_BoundaryRule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self._patterns: dict[str, regex.Pattern[str] | None] = {}
-
-    def pattern(self, lang: str) -> regex.Pattern[str] | None:
-        if lang not in self._patterns:
-            words = self.table(lang).get("dangling", [])
-            self._patterns[lang] = regex.compile(
-                r"(?<=\p{L}[,;]?[ \t]+)(?P<word>"
-                + langdata.alternation(words)
-                + r")[ \t]*(?=\n\s*\S)"
-            ) if words else None
-        return self._patterns[lang]
+        self.patterns = langdata.PerLanguage(self.languages, _dangling_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        pattern = self.pattern(story.lang)
+        pattern = self.patterns.get(story.lang)
         if pattern is None:
             return
         text = story.text
@@ -290,3 +270,25 @@ class CutAtLineEnd(_BoundaryRule):
                 f"the line ends on '{word}': the sentence was cut (a link or an embed "
                 "removed?)",
             )
+
+
+def _run_on_pattern(lang: str) -> regex.Pattern[str] | None:
+    """A lower-case word, a space and a sentence starter: WC214's candidates."""
+    starters = langdata.section(lang, "boundaries").get("starters", [])
+    if not starters:
+        return None
+    return regex.compile(
+        r"(?<=\p{Ll}[\"”»’]?)(?P<gap>[ \t])(?P<starter>"
+        + langdata.alternation(starters)
+        + r")[ \t]+\p{Ll}[\p{Ll}'’\-]*(?![\p{L}\p{N}])"
+    )
+
+
+def _dangling_pattern(lang: str) -> regex.Pattern[str] | None:
+    """A word that cannot end a sentence, at the end of a line: WC215's candidates."""
+    words = langdata.section(lang, "boundaries").get("dangling", [])
+    if not words:
+        return None
+    return regex.compile(
+        r"(?<=\p{L}[,;]?[ \t]+)(?P<word>" + langdata.alternation(words) + r")[ \t]*(?=\n\s*\S)"
+    )
