@@ -17,7 +17,7 @@ from dataclasses import replace
 from checker.config import Settings
 from checker.model import StoryInput
 from checker.rules import is_selected
-from checker.rules.consistency import mentions, translit_key
+from checker.rules.consistency import mentions, spelling, translit_key
 
 FEED_RULE = "WC119"
 
@@ -31,7 +31,7 @@ def story_spellings(text: str, lang: str) -> dict[str, str]:
     """The spelling a story uses most for each name it mentions (name key → form)."""
     forms: dict[str, Counter[str]] = defaultdict(Counter)
     for mention in mentions(text, lang):
-        form = mention.form.replace("’", "'")
+        form = spelling(mention.form)
         forms[translit_key(form)][form] += 1
     return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
 

@@ -11,9 +11,10 @@ transliteration ending ("Zelensky", "Zelenskyy", "Zelenskiy").
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
+from typing import TypeVar
 
 import regex
 
@@ -37,6 +38,8 @@ _NAME = regex.compile(
 )
 _ENDINGS = ("yy", "iy", "y", "i", "ij", "ii")
 _SENTENCE_START = regex.compile(r"(?:^|[.!?…:]\s+|[\"“„«‘]\s*|\n)\Z")
+
+T = TypeVar("T")
 
 
 @dataclass(frozen=True)
@@ -129,7 +132,7 @@ def variants(all_mentions: Iterable[Mention], text_of: str = "") -> Iterator[Var
     """
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in all_mentions:
-        form = mention.form.replace("’", "'")  # apostrophe style is typography, not spelling
+        form = spelling(mention.form)
         groups[translit_key(form)].append(Mention(mention.start, mention.end, form))
     for group in groups.values():
         forms = Counter(m.form for m in group)
@@ -149,15 +152,21 @@ def variants(all_mentions: Iterable[Mention], text_of: str = "") -> Iterator[Var
             yield Variant(mention, preferred, forms[mention.form], preferred_count)
 
 
-def outermost(found: Iterable[Variant]) -> list[Variant]:
-    """Variants not inside a longer one ("Jong Un" inside "Kim Jong Un"), in text order."""
-    ranked = sorted(found, key=lambda v: (v.mention.start, -v.mention.end))
-    kept: list[Variant] = []
-    for variant in ranked:
-        if kept and variant.mention.end <= kept[-1].mention.end:
+def outermost(found: Iterable[T], span: Callable[[T], tuple[int, int]]) -> list[T]:
+    """Items whose ``span`` is not inside a longer one's ("Jong Un" inside "Kim Jong Un"),
+    in text order."""
+    ranked = sorted(found, key=lambda item: (span(item)[0], -span(item)[1]))
+    kept: list[T] = []
+    for item in ranked:
+        if kept and span(item)[1] <= span(kept[-1])[1]:
             continue
-        kept.append(variant)
+        kept.append(item)
     return kept
+
+
+def spelling(form: str) -> str:
+    """A name as spelled, with the apostrophe's style (typography, not spelling) folded."""
+    return form.replace("’", "'")
 
 
 def group_first(group: list[Mention], form: str) -> int:
@@ -205,7 +214,8 @@ class InconsistentName(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
-        for variant in outermost(variants(mentions(text, story.lang), text)):
+        found = variants(mentions(text, story.lang), text)
+        for variant in outermost(found, lambda v: (v.mention.start, v.mention.end)):
             m = variant.mention
             yield Hit(
                 m.start, m.end,
@@ -341,7 +351,7 @@ class InconsistentNameInFeed(Rule):
             return
         hits: list[Hit] = []
         for mention in mentions(story.text, story.lang):
-            form = mention.form.replace("’", "'")
+            form = spelling(mention.form)
             votes = names.get(translit_key(form))
             if not votes or form not in votes:
                 continue
@@ -356,10 +366,4 @@ class InconsistentNameInFeed(Rule):
                 f"the feed ({votes[form]} use this spelling)",
                 suggestion=preferred,
             ))
-        hits.sort(key=lambda h: (h.start, -h.end))
-        last_end = -1
-        for hit in hits:
-            if hit.end <= last_end:
-                continue  # inside a longer name already reported
-            last_end = hit.end
-            yield hit
+        yield from outermost(hits, lambda h: (h.start, h.end))
