@@ -143,6 +143,14 @@ class Unit:
     ter: float | None = None
     diff: tuple[tuple[str, str], ...] = ()
 
+    def counterpart(self) -> tuple[str, str] | None:
+        """What the MT is compared with: ``(text, "source")``, else ``(text, "reference")``."""
+        if self.src.strip():
+            return self.src, "source"
+        if self.ref.strip():
+            return self.ref, "reference"
+        return None
+
 
 @dataclass(frozen=True)
 class Finding:

@@ -30,14 +30,6 @@ def _length(text: str) -> int:
     return sum(1 for ch in text if not ch.isspace())
 
 
-def _counterpart(unit: Unit) -> tuple[str, str] | None:
-    if unit.src.strip():
-        return unit.src, "source"
-    if unit.ref.strip():
-        return unit.ref, "reference"
-    return None
-
-
 class LengthOutlier(Rule):
     """Finds aligned units much shorter or longer than the story's usual length ratio.
 
@@ -71,7 +63,7 @@ class LengthOutlier(Rule):
     def check(self, story: StoryContext) -> Iterator[Hit]:
         measured: list[tuple[Unit, float, int, int, str]] = []
         for unit in story.units:
-            other = _counterpart(unit)
+            other = unit.counterpart()
             if other is None or unit.mt_start is None or unit.mt_end is None:
                 continue
             mt_len, other_len = _length(unit.mt), _length(other[0])

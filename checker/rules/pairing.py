@@ -13,7 +13,7 @@ from collections.abc import Iterator
 import regex
 
 from checker.context import StoryContext
-from checker.model import Category, Severity, Unit
+from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
 
 _OPEN = {"(": ")", "[": "]", "{": "}"}
@@ -26,14 +26,6 @@ _NOT_A_CLOSER = regex.compile(
 _NOT_AN_OPENER = regex.compile(r"[:;=][-'^]?[(\[]")
 _QUESTION = frozenset("?？؟;")  # ";" is the Greek question mark
 _CLOSERS = "\"'”’»›)]}* \t\u00a0"
-
-
-def _paragraphs(text: str) -> Iterator[tuple[int, int]]:
-    start = 0
-    for match in regex.finditer(r"\n[ \t]*\n", text):
-        yield start, match.start()
-        start = match.end()
-    yield start, len(text)
 
 
 class UnpairedBracket(Rule):
@@ -66,7 +58,7 @@ class UnpairedBracket(Rule):
         text = story.text
         markers = {m.end() - 1 for m in _NOT_A_CLOSER.finditer(text)}
         skip = {m.end() - 1 for m in _NOT_AN_OPENER.finditer(text)}
-        for start, end in _paragraphs(text):
+        for start, end in story.mt.paragraphs:
             stack: list[int] = []
             for index in range(start, end):
                 char = text[index]
@@ -128,9 +120,10 @@ class QuestionMismatch(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         for unit in story.units:
-            other, label = _counterpart(unit)
-            if other is None or unit.mt_start is None or unit.mt_end is None:
+            counterpart = unit.counterpart()
+            if counterpart is None or unit.mt_start is None or unit.mt_end is None:
                 continue
+            other, label = counterpart
             mt_q, other_q = _ends_as_question(unit.mt), _ends_as_question(other)
             if mt_q is None or other_q is None or mt_q == other_q:
                 continue
@@ -141,11 +134,3 @@ class QuestionMismatch(Rule):
                 else f"the {label} asks a question but the MT ends as a statement"
             )
             yield Hit(end - 1, end, message, unit=unit.index)
-
-
-def _counterpart(unit: Unit) -> tuple[str | None, str]:
-    if unit.src.strip():
-        return unit.src, "source"
-    if unit.ref.strip():
-        return unit.ref, "reference"
-    return None, ""
