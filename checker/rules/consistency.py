@@ -110,6 +110,14 @@ def _function_word(word: str, lang: str) -> bool:
     return word[:1].isupper() and lexicon.common_zipf(word, lang) >= 5.0
 
 
+def story_mentions(story: StoryContext) -> list[Mention]:
+    """:func:`mentions` of the story's MT text, found once for both name rules."""
+    found = story.memo.get("name-mentions")
+    if found is None:
+        found = story.memo["name-mentions"] = mentions(story.text, story.lang)
+    return found  # type: ignore[return-value]
+
+
 def _same_but_case_of_first(a: str, b: str) -> bool:
     return a[1:] == b[1:] and a[:1].casefold() == b[:1].casefold()
 
@@ -214,7 +222,7 @@ class InconsistentName(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
-        found = variants(mentions(text, story.lang), text)
+        found = variants(story_mentions(story), text)
         for variant in outermost(found, lambda v: (v.mention.start, v.mention.end)):
             m = variant.mention
             yield Hit(
@@ -350,7 +358,7 @@ class InconsistentNameInFeed(Rule):
         if not names:
             return
         hits: list[Hit] = []
-        for mention in mentions(story.text, story.lang):
+        for mention in story_mentions(story):
             form = spelling(mention.form)
             votes = names.get(translit_key(form))
             if not votes or form not in votes:
