@@ -168,6 +168,12 @@ def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[list[StoryResult]]
     """End a run early (an error, Ctrl-C, SIGTERM): terminate workers, wait for nothing."""
     for future in pending:
         future.cancel()
+    # The queue feeding the workers may be blocked writing to a pipe no live worker will
+    # read; without this, interpreter exit joins its feeder thread and hangs.
+    call_queue = getattr(pool, "_call_queue", None)
+    if call_queue is not None:
+        with contextlib.suppress(Exception):
+            call_queue.cancel_join_thread()
     processes = list((getattr(pool, "_processes", None) or {}).values())
     for process in processes:
         with contextlib.suppress(Exception):
