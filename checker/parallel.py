@@ -84,6 +84,8 @@ def _init_worker(settings: Settings) -> None:
     global _worker_checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if hasattr(signal, "pthread_sigmask"):  # blocked by the parent around the fork
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
     if _worker_checker is None or _worker_checker.settings != settings:
         _worker_checker = Checker(settings)
@@ -134,7 +136,8 @@ def check_stories(
     finished = False
     try:
         for group in _batches(itertools.chain(head, iterator), batch):
-            pending.append(pool.submit(_check_batch, group))
+            with _sigint_held():  # submit may fork a worker
+                pending.append(pool.submit(_check_batch, group))
             if len(pending) >= limit:
                 yield from _result(pending.popleft())
         while pending:
@@ -146,6 +149,21 @@ def check_stories(
             pool.shutdown(wait=True)
         else:
             _stop(pool, pending)
+
+
+@contextlib.contextmanager
+def _sigint_held() -> Iterator[None]:
+    """Hold Ctrl-C back while workers may be forked, so a new worker cannot receive it
+    before its initializer ignores it (it would print a traceback from the child);
+    the parent receives it as soon as the block ends."""
+    if not hasattr(signal, "pthread_sigmask"):
+        yield
+        return
+    signal.pthread_sigmask(signal.SIG_BLOCK, {signal.SIGINT})
+    try:
+        yield
+    finally:
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
 def _result(future: Future[list[StoryResult]]) -> list[StoryResult]:
