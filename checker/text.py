@@ -25,6 +25,24 @@ def squeeze(text: str) -> str:
     return " ".join(text.split())
 
 
+# C0 controls (but tab and line feed) as their Unicode control pictures, DEL as ␡, C1
+# controls as U+FFFD: one character for one, so offsets into the text still hold.
+_VISIBLE = {
+    **{code: 0x2400 + code for code in range(0x20) if code not in (0x09, 0x0A)},
+    0x7F: 0x2421,
+    **{code: 0xFFFD for code in range(0x80, 0xA0)},
+}
+
+
+def visible(text: str) -> str:
+    """``text`` safe to show on a terminal: control characters become visible symbols.
+
+    A story may carry escape sequences (``\\x1b[2J`` clears a screen); shown raw they
+    would act on the editor's terminal. The result has the same length as ``text``.
+    """
+    return text.translate(_VISIBLE)
+
+
 @dataclass(frozen=True)
 class LineIndex:
     """Maps offsets in a text to 1-based (line, column) pairs."""

@@ -91,6 +91,21 @@ def test_duplicate_ids_in_a_feed_are_refused(tmp_path: Path) -> None:
         list(read_feed(feed))
 
 
+def test_two_reference_files_for_one_story_are_refused_not_guessed(tmp_path: Path) -> None:
+    write(tmp_path / "mt" / "one.txt", "The minister resigned on Monday.")
+    write(tmp_path / "mt" / "two.txt", "Prices rose sharply in March.")
+    write(tmp_path / "ref" / "one.txt", "The minister stepped down on Monday.")
+    write(tmp_path / "ref" / "one.md", "The minister quit on Monday.")
+    write(tmp_path / "ref" / "two.txt", "Prices climbed steeply in March.")
+    stories = read_feed(tmp_path / "mt", tmp_path / "ref")
+    with pytest.raises(InputError, match=r"two reference files for story 'one' "
+                                         r"\(one\.md and one\.txt\); keep one"):
+        next(stories)
+    # The other stories of the folder still pair as before.
+    (two,) = read_feed(tmp_path / "mt" / "two.txt", tmp_path / "ref")
+    assert two.ref == "Prices climbed steeply in March."
+
+
 def test_missing_mt_path(tmp_path: Path) -> None:
     with pytest.raises(InputError, match="no such file or folder"):
         list(read_feed(tmp_path / "nope"))

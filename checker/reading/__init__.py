@@ -34,6 +34,7 @@ class StoryPairing:
         self.path = Path(path) if path is not None else None
         self._single: dict[str, FeedEntry] | None = None
         self._folder: dict[str, Path] | None = None
+        self._ambiguous: dict[str, list[Path]] = {}
         if self.path is not None and not self.path.exists():
             raise InputError(str(self.path), f"{role} path does not exist")
 
@@ -46,8 +47,14 @@ class StoryPairing:
             return None
         if self.path.is_dir():
             if self._folder is None:
-                self._folder = {_story_id(p): p for p in story_files(self.path)}
-            found = self._folder.get(story_id)
+                self._index_folder(self.path)
+            if story_id in self._ambiguous:
+                names = " and ".join(p.name for p in self._ambiguous[story_id])
+                raise InputError(
+                    str(self.path),
+                    f"two {self.role} files for story {story_id!r} ({names}); keep one",
+                )
+            found = self._folder.get(story_id) if self._folder is not None else None
             if found is None:
                 return None
             if is_xml(found):
@@ -60,6 +67,18 @@ class StoryPairing:
         if single_story and len(self._single) == 1:
             return self._pick(list(self._single.values()), story_id)
         return None
+
+    def _index_folder(self, folder: Path) -> None:
+        """Map story ids to files; ids that two files claim are kept apart, not guessed."""
+        self._folder = {}
+        for path in story_files(folder):
+            story_id = _story_id(path)
+            if story_id in self._ambiguous:
+                self._ambiguous[story_id].append(path)
+            elif story_id in self._folder:
+                self._ambiguous[story_id] = [self._folder.pop(story_id), path]
+            else:
+                self._folder[story_id] = path
 
     def _pick(self, entries: list[FeedEntry], story_id: str) -> FeedEntry | None:
         """The entry for ``story_id`` (or the only one); an XLIFF's source when a source."""

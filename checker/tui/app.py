@@ -23,6 +23,7 @@ from checker.errors import WirecheckError
 from checker.model import Finding, StoryInput, StoryResult
 from checker.parallel import check_stories, default_jobs
 from checker.review_session import ReviewSession, StoryState
+from checker.text import visible
 from checker.tui.commands import ReviewCommands
 from checker.tui.messages import (
     CheckFailed,
@@ -209,7 +210,7 @@ class ReviewApp(App[int]):
             self.update_totals()
 
     def on_check_failed(self, message: CheckFailed) -> None:
-        self.notify(f"{message.story}: {message.problem}", title="Check failed",
+        self.notify(visible(f"{message.story}: {message.problem}"), title="Check failed",
                     severity="error", markup=False, timeout=8)
 
     # -- what screens call -----------------------------------------------------------

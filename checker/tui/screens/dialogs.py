@@ -12,6 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from checker.model import Finding
+from checker.text import visible
 
 
 class DismissDialog(ModalScreen[str | None]):
@@ -30,7 +31,8 @@ class DismissDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog-box"):
             yield Label(Text(f"Dismiss {self.finding.rule} as a false positive?"),
                         classes="dialog-title")
-            yield Label(Text(f"“{self.finding.text.strip()[:120]}”"), classes="dialog-quote")
+            yield Label(Text(visible(f"“{self.finding.text.strip()[:120]}”")),
+                        classes="dialog-quote")
             yield Input(placeholder="reason (optional), then Enter", id="reason")
             yield Label(Text("Enter dismisses · Escape cancels"), classes="dialog-hint")
 
@@ -66,9 +68,9 @@ class EditUnitDialog(ModalScreen[tuple[str, bool] | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog-box edit-box"):
-            yield Label(Text(self.title_text), classes="dialog-title")
+            yield Label(Text(visible(self.title_text)), classes="dialog-title")
             if self.reference:
-                yield Label(Text("Reference: " + " ".join(self.reference.split())),
+                yield Label(Text(visible("Reference: " + " ".join(self.reference.split()))),
                             classes="dialog-quote")
             yield TextArea(self.text, id="unit-text", soft_wrap=True, show_line_numbers=False)
             yield Label(Text("F2 applies · Ctrl+S applies and saves · Escape cancels"),

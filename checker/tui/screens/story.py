@@ -13,6 +13,7 @@ from textual.widgets import DataTable, Footer, Header, Static
 from checker.model import Finding, Severity
 from checker.review import Action, unit_span
 from checker.review_session import StoryState
+from checker.text import visible
 from checker.tui.screens.dialogs import DismissDialog, EditUnitDialog
 from checker.tui.widgets.findings_table import FindingsTable, suggestion_label
 from checker.tui.widgets.unit_view import StoryView, UnitView
@@ -141,7 +142,7 @@ class StoryScreen(Screen[None]):
         elif state.dirty:
             parts.append("unsaved")
         parts.extend(state.notes[:1])
-        self.query_one("#story-bar", Static).update(Text(" · ".join(parts)))
+        self.query_one("#story-bar", Static).update(Text(visible(" · ".join(parts))))
 
     def _select(self, finding: Finding | None) -> None:
         self.query_one(UnitView).select(finding)
@@ -151,12 +152,12 @@ class StoryScreen(Screen[None]):
             return
         text = Text()
         text.append(f"{finding.rule} {finding.name}", style="bold")
-        text.append(f" · {finding.severity} · {finding.message}")
+        text.append(visible(f" · {finding.severity} · {finding.message}"))
         if finding.suggestion is not None:
-            text.append(f" · suggestion: {suggestion_label(finding)}")
+            text.append(visible(f" · suggestion: {suggestion_label(finding)}"))
         dismissed = self.state.dismissal(finding)
         if dismissed is not None:
-            reason = f" ({dismissed.reason})" if dismissed.reason else ""
+            reason = visible(f" ({dismissed.reason})") if dismissed.reason else ""
             text = Text.assemble((f"✗ DISMISSED{reason} — d restores it · ", "bold"), text)
         detail.update(text)
 

@@ -16,6 +16,7 @@ from textual.widgets import DataTable
 
 from checker.model import Finding, Severity
 from checker.review import Decision
+from checker.text import visible
 
 SEVERITY_MARK = {Severity.ERROR: "E", Severity.WARNING: "W", Severity.INFO: "I"}
 DISMISSED_MARK = "✗"
@@ -50,7 +51,8 @@ def suggestion_label(finding: Finding) -> str:
 
 
 def clip(text: str, width: int) -> str:
-    flat = " ".join(text.split())
+    """``text`` on one line, its control characters visible, cut to ``width``."""
+    flat = visible(" ".join(text.split()))
     return flat if len(flat) <= width else flat[: max(width - 1, 0)] + "…"
 
 

@@ -13,6 +13,7 @@ from textual.widgets import DataTable
 from checker.model import Severity
 from checker.review_session import StoryState
 from checker.scoring import story_figure
+from checker.text import visible
 
 SORTS = ("feed", "worst")
 """Feed order, or worst first: lowest story figure (``StoryResult.triage``: chrF counting
@@ -210,7 +211,7 @@ class StoryList(DataTable):
         if not s.checked:
             pending = self._ink("pending")
             return (
-                Text("…", style=pending), Text(s.id), Text(s.pair),
+                Text("…", style=pending), Text(visible(s.id)), Text(s.pair),
                 *(Text("…", style=pending, justify="right") for _ in range(4)),
                 self._review_cell(s),
             )
@@ -218,7 +219,7 @@ class StoryList(DataTable):
         low = s.chrf is not None and s.chrf < self.chrf_threshold
         return (
             Text(mark[0], style=self._ink(mark[1])),
-            Text(s.id),
+            Text(visible(s.id)),
             Text(s.pair),
             Text(_score(s.chrf), style=self._ink("low-score") if low else "", justify="right"),
             Text(_score(s.bleu), justify="right"),

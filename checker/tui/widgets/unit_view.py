@@ -24,6 +24,7 @@ from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
 from checker.model import Finding, Severity, Unit
+from checker.text import visible
 from checker.tui.widgets.layout import RowMap, diff_spans, unit_for_offset, wrap_spans
 
 GUTTER = 10
@@ -280,7 +281,7 @@ class UnitView(ScrollView, can_focus=True):
         if cached is not None:
             return cached
         raw = self._side_text(unit, column)
-        text = Text(raw, no_wrap=True, end="")
+        text = Text(visible(raw), no_wrap=True, end="")
         if column == "mt" and self.data.has_ref and unit.ref:
             for start, end in diff_spans(raw, unit.diff, "insert"):
                 text.stylize(self._style("insert"), start, end)
