@@ -1,12 +1,15 @@
 """Accuracy on real news MT with expert MQM annotations (WMT23, google/wmt-mqm-human-evaluation).
 
-Usage: ``python bench/bench_mqm.py DATA [--dump FILE]`` where DATA is a folder holding the
-side-by-side MQM files of that repository,
+Usage: ``python bench/bench_mqm.py DATA [--dump FILE] [--study FILE]`` where DATA is a folder
+holding the side-by-side MQM files of that repository,
 ``sxs_mqm_generalMT2023_{ende,zhen}.3ratingsPerSegment.tsv``
 (or the ``.tsv.tar.gz`` archives as published); without arguments (``make bench``) it
 reads the folder from ``$WIRECHECK_MQM_DATA``. Without data the bench says so and
 exits 0. The text is other people's: keep it outside this repository. ``--dump`` writes
-each story's MQM score, chrF, unit count and findings as JSON, to study the story figure.
+each story's MQM score, chrF, unit count and findings as JSON; ``--study`` adds the
+figure, the findings' offsets, the aligned units and the gold segments with their
+ratings, to study the story figure offline (it holds the texts: write it outside the
+repository too).
 
 Each document × MT system becomes a story whose paragraphs are the rated segments. The
 stories are then re-chunked as real feeds are: segments split into paragraphs at
@@ -22,8 +25,9 @@ the gold correspondence, so the bench prints:
 * omission recall: segments that raters marked ``Accuracy/Omission`` getting a warning or
   error (any rule, and WC9 alone), and false alarms on segments all raters found clean;
 * Kendall τ-b, per document, between the ranking of systems by the story figure
-  (``StoryResult.triage``) and by MQM, averaged over documents, beside plain corpus chrF
-  over the gold-aligned segments and the story chrF.
+  (``StoryResult.triage``) and by MQM, averaged over documents, beside the figure's base
+  alone (no findings), plain corpus chrF over the gold-aligned segments and the story
+  chrF.
 
 Documents are split in two halves by position (even: development, odd: held out); the
 zh→en set (no reference) is held out entirely and only measures MT↔source alignment
@@ -52,6 +56,7 @@ from sacrebleu.metrics import CHRF
 from checker.config import Settings
 from checker.engine import Checker
 from checker.model import Severity, StoryInput
+from checker.scoring import figure_base
 from checker.segment import segment
 
 FILES = {
@@ -238,6 +243,7 @@ class Tally:
     crashes: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     false_alarms: dict[str, int] = field(default_factory=lambda: defaultdict(int))
     stories: list[dict] = field(default_factory=list)
+    study: list[dict] = field(default_factory=list)
 
     def f1(self, side: str) -> str:
         hit, found, gold = self.link[side]
@@ -331,14 +337,22 @@ def run_pair(
                 "chrf": result.scores.chrf, "units": len(result.units),
                 "findings": [[f.rule, str(f.severity)] for f in result.findings],
             })
+            tally.study.append({
+                **tally.stories[-1], "triage": result.triage,
+                "spans": [[f.start, f.end, f.unit, f.message] for f in result.findings],
+                "mt": mt.text, "segments": [[s.mt, r.mt, s.mqm(), dict(s.ratings)] for s, r in
+                                            zip(segs, ref_segs, strict=True)],
+                "aligned": [[u.mt, u.ref, u.chrf] for u in result.units],
+            })
             figures["mqm"].append(-sum(s.mqm() for s in segs) / n)
             figures["triage"].append(result.triage if result.triage is not None else -1e9)
+            figures["figure base"].append(figure_base(result.scores, result.units) or 0.0)
             figures["story chrF"].append(result.scores.chrf or 0.0)
             figures["gold chrF"].append(
                 chrf.corpus_score([s.mt for s in segs], [[r.mt for r in ref_segs]]).score
             )
         if len(figures["mqm"]) > 2:
-            for name in ("triage", "story chrF", "gold chrF"):
+            for name in ("triage", "figure base", "story chrF", "gold chrF"):
                 tau = kendall(figures[name], figures["mqm"])
                 if tau is not None:
                     tally.taus[name].append(tau)
@@ -353,9 +367,10 @@ def _count(total: list[int], gold: set, found: set) -> None:
 def main(argv: list[str]) -> int:
     argv = argv or ([os.environ["WIRECHECK_MQM_DATA"]] if "WIRECHECK_MQM_DATA" in os.environ
                     else [])
-    if len(argv) not in (1, 3) or (len(argv) == 3 and argv[1] != "--dump"):
-        print("usage: bench_mqm.py DATA [--dump FILE]  (DATA: folder with the WMT23 "
-              "side-by-side MQM .tsv files; FILE: per-story figures as JSON)")
+    outputs = dict(zip(argv[1::2], argv[2::2], strict=False))
+    if len(argv) % 2 == 0 or not set(outputs) <= {"--dump", "--study"}:
+        print("usage: bench_mqm.py DATA [--dump FILE] [--study FILE]  (DATA: folder with the "
+              "WMT23 side-by-side MQM .tsv files; FILE: per-story figures as JSON)")
         return 0
     folder = Path(argv[0])
     present = {
@@ -393,11 +408,14 @@ def main(argv: list[str]) -> int:
         if tally.false_alarms:
             print(f"  rules raising them: {dict(sorted(tally.false_alarms.items()))}")
         for metric, taus in tally.taus.items():
-            print(f"  Kendall tau vs MQM, {metric:10s}: {sum(taus) / len(taus):.3f} "
+            print(f"  Kendall tau vs MQM, {metric:11s}: {sum(taus) / len(taus):.3f} "
                   f"({len(taus)} documents)")
-    if len(argv) == 3:
-        Path(argv[2]).write_text(
-            json.dumps({name: tally.stories for name, tally in tallies.items()}), encoding="utf-8"
+    for option, attribute in (("--dump", "stories"), ("--study", "study")):
+        if option not in outputs:
+            continue
+        Path(outputs[option]).write_text(
+            json.dumps({name: getattr(tally, attribute) for name, tally in tallies.items()}),
+            encoding="utf-8",
         )
     return 0
 

@@ -33,6 +33,9 @@ _DIAGONAL = 0.5
 _UNCROSS = 0.5
 _UNCROSS_WINDOW = 6
 _PARAGRAPH_SHARPNESS = 3.0
+# Rounding margin of the bound that skips many-to-one beads which cannot win: their
+# cost is at least their predecessor's plus the fixed penalties (similarity <= 1).
+_SLACK = 1e-9
 
 
 @dataclass(frozen=True)
@@ -102,7 +105,8 @@ def align(
     back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
     cost[0][0] = 0.0
     skip = settings.skip_cost
-    pairs: dict[tuple[int, int], float] = {}
+    pairs: dict[int, float] = {}  # 1-1 similarities, keyed x * (m + 1) + y
+    width = m + 1
     pair = similarity.pair if isinstance(similarity, Similarity) else None
     para_a, para_b = paragraphs if paragraphs is not None else ((), ())
     use_paragraphs = len(para_a) == n and len(para_b) == m
@@ -122,60 +126,79 @@ def align(
     parts = similarity.parts_match if isinstance(similarity, Similarity) else None
 
     def one_to_one(x: int, y: int) -> float:
-        value = pairs.get((x, y))
+        key = x * width + y
+        value = pairs.get(key)
         if value is None:
             value = pair(x, y) if pair else similarity(range(x, x + 1), range(y, y + 1))
-            pairs[(x, y)] = value
+            pairs[key] = value
         return value
 
     def merge_possible(pi: int, pj: int, da: int, db: int) -> bool:
         """Whether any sentence pair inside a many-to-one bead is alike at all."""
-        best = one_to_one(pi, pj)
-        if da == 2 and db == 1:
-            best = max(best, one_to_one(pi + 1, pj))
-        if db == 2 and da == 1:
-            best = max(best, one_to_one(pi, pj + 1))
-        if da == db == 2:
+        key = pi * width + pj
+        best = pairs.get(key)
+        if best is None:
+            best = one_to_one(pi, pj)
+        if db == 1:  # 2-1
+            other = pairs.get(key + width)
+            best = max(best, one_to_one(pi + 1, pj) if other is None else other)
+        elif da == 1:  # 1-2
+            other = pairs.get(key + 1)
+            best = max(best, one_to_one(pi, pj + 1) if other is None else other)
+        else:  # 2-2
             diagonal = one_to_one(pi + 1, pj + 1)
             if max(best, diagonal) >= _DIAGONAL:
                 return False  # a 1-1 bead explains part of it: no 2-2 needed
             best = max(best, diagonal, one_to_one(pi + 1, pj), one_to_one(pi, pj + 1))
         return best >= _MERGE_FLOOR and (not parts or parts(range(pi, pi + da), range(pj, pj + db)))
 
+    # (da, db, the bead's size, its shape penalty, whether it merges sentences)
+    shapes = [
+        (da, db, max(da, db), _SHAPE_PENALTY[(da, db)], da != db or da != 1)
+        for da, db in MATCH_SHAPES
+    ]
+    merge_cost = settings.merge_cost
     for i in range(n + 1):
         lo, hi = band[i]
         row = cost[i]
+        back_row = back[i]
+        above = cost[i - 1] if i >= 1 else None
         for j in range(lo, hi + 1):
             if i == 0 and j == 0:
                 continue
             best, move = inf, (0, 0)
-            if i >= 1 and j in cost[i - 1]:
-                best, move = cost[i - 1][j] + skip, (1, 0)
+            if above is not None and j in above:
+                best, move = above[j] + skip, (1, 0)
             if j >= 1 and (j - 1) in row and row[j - 1] + skip < best:
                 best, move = row[j - 1] + skip, (0, 1)
-            for da, db in MATCH_SHAPES:
+            for da, db, size, penalty, merges in shapes:
                 pi, pj = i - da, j - db
                 if pi < 0 or pj < 0:
                     continue
                 prev = cost[pi].get(pj)
                 if prev is None or prev >= best:
                     continue
-                if da == db == 1:
-                    sim = one_to_one(pi, pj)
+                if not merges:
+                    sim = pairs.get(pi * width + pj)
+                    if sim is None:
+                        sim = one_to_one(pi, pj)
+                elif (prev + penalty) + merge_cost > best + _SLACK:
+                    # even a perfect match (similarity 1) could not beat ``best``
+                    continue
                 elif merge_possible(pi, pj, da, db):
                     sim = similarity(range(pi, i), range(pj, j))
                 else:
                     continue  # no sentence pair inside the bead is alike: skip the merge
-                value = prev + (1.0 - sim) * max(da, db) + _SHAPE_PENALTY[(da, db)]
-                if da != db or da != 1:
-                    value += settings.merge_cost
+                value = prev + (1.0 - sim) * size + penalty
+                if merges:
+                    value += merge_cost
                 if use_paragraphs:
                     value += layout(pi, i, pj, j)
                 if value < best:
                     best, move = value, (da, db)
             if best < inf:
                 row[j] = best
-                back[i][j] = move
+                back_row[j] = move
     if m not in cost[n]:  # cannot happen with a connected band; be safe anyway
         raise RuntimeError("alignment band does not reach the end")
     beads = []

@@ -8,6 +8,8 @@ deletion and one insertion rather than a scatter of letters.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from itertools import chain
 
 from diff_match_patch import diff_match_patch
 
@@ -15,6 +17,8 @@ _TOKEN = re.compile(r"\w+|[^\w\s]|\s+", re.UNICODE)
 _OPS = {0: "equal", 1: "insert", -1: "delete"}
 _dmp = diff_match_patch()
 _dmp.Diff_Timeout = 0.5
+# Words are coded in the private-use block U+E000.. (the first 6,400), then plane 15.
+_LOW_CODES = 6400
 
 
 def word_diff(mt: str, ref: str) -> tuple[tuple[str, str], ...]:
@@ -25,27 +29,17 @@ def word_diff(mt: str, ref: str) -> tuple[tuple[str, str], ...]:
     """
     if mt == ref:
         return (("equal", mt),) if mt else ()
-    vocabulary: dict[str, str] = {}
-    tokens: list[str] = []
-
-    def encode(text: str) -> str:
-        out = []
-        for token in _TOKEN.findall(text):
-            code = vocabulary.get(token)
-            if code is None:
-                n = len(tokens)
-                code = chr(0xE000 + n) if n < 6400 else chr(0xF0000 + n)
-                vocabulary[token] = code
-                tokens.append(token)
-            out.append(code)
-        return "".join(out)
-
-    ref_codes, mt_codes = encode(ref), encode(mt)
+    ref_tokens, mt_tokens = _TOKEN.findall(ref), _TOKEN.findall(mt)
+    tokens = list(dict.fromkeys(ref_tokens + mt_tokens))  # in order of first use
+    codes = dict(zip(tokens, _codes(len(tokens)), strict=True))
+    decode = dict(zip(codes.values(), tokens, strict=True))
+    ref_codes = "".join(map(codes.__getitem__, ref_tokens))
+    mt_codes = "".join(map(codes.__getitem__, mt_tokens))
     diffs = _dmp.diff_main(ref_codes, mt_codes, False)
     _dmp.diff_cleanupSemantic(diffs)
     merged: list[tuple[str, str]] = []
-    for op, codes in diffs:
-        text = "".join(tokens[_index(c)] for c in codes)
+    for op, code_text in diffs:
+        text = "".join(map(decode.__getitem__, code_text))
         name = _OPS[op]
         if merged and merged[-1][0] == name:
             merged[-1] = (name, merged[-1][1] + text)
@@ -54,6 +48,8 @@ def word_diff(mt: str, ref: str) -> tuple[tuple[str, str], ...]:
     return tuple(merged)
 
 
-def _index(code: str) -> int:
-    value = ord(code)
-    return value - 0xE000 if value < 0xF0000 else value - 0xF0000
+def _codes(count: int) -> Iterator[str]:
+    """The private-use characters standing for the first ``count`` distinct words."""
+    low = min(count, _LOW_CODES)
+    return chain(map(chr, range(0xE000, 0xE000 + low)),
+                 map(chr, range(0xF0000 + low, 0xF0000 + count)))

@@ -181,7 +181,7 @@ class Checker:
     def result(self, ctx: StoryContext, findings: list[Finding]) -> StoryResult:
         story = ctx.story
         triage = story_figure(
-            ctx.scores, findings, has_text=bool(ctx.mt.sentences), units=len(ctx.units)
+            ctx.scores, findings, has_text=bool(ctx.mt.sentences), units=ctx.units
         )
         return StoryResult(
             story.id, story.mt_path, story.ref_path, story.src_path, ctx.lang, ctx.src_lang,

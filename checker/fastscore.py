@@ -15,7 +15,8 @@ word order 0, no lowercasing, white space removed) and BLEU without lowercasing.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from operator import add
 
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.metrics.bleu import MAX_NGRAM_ORDER
@@ -24,23 +25,97 @@ BLEU_ORDER = MAX_NGRAM_ORDER
 CHRF_ORDER = CHRF.CHAR_ORDER
 
 
-def _matches(hyp: Counter, ref: Counter) -> int:
-    """Clipped n-gram matches: each hypothesis n-gram counts at most as often as in ref."""
-    if len(ref) < len(hyp):
-        hyp, ref = ref, hyp
-    return sum(min(hyp[gram], ref[gram]) for gram in hyp.keys() & ref.keys())
+def _clipped(hyp: Counter, ref: Counter) -> int:
+    """Clipped matches: each hypothesis n-gram counts at most as often as in ref."""
+    common = hyp.keys() & ref.keys()
+    return sum(map(min, map(hyp.__getitem__, common), map(ref.__getitem__, common)))
 
 
-def _clipped(hyp: list, ref: list) -> int:
-    """Clipped matches of two n-gram lists; sets suffice when one side repeats none."""
-    hyp_set, ref_set = set(hyp), set(ref)
-    if len(hyp_set) == len(hyp) or len(ref_set) == len(ref):
-        return len(hyp_set & ref_set)  # min(1, count) is 1 for every shared n-gram
-    return _matches(Counter(hyp), Counter(ref))
+def _diagonal_runs(hyp_grams: list[str], ref_grams: list[str]) -> list[int]:
+    """Lengths of the runs of consecutive hypothesis n-grams found at consecutive
+    reference positions, when no n-gram repeats on either side."""
+    where = dict(zip(ref_grams, range(len(ref_grams)), strict=True))
+    runs: list[int] = []
+    run = 0
+    previous = -2
+    for j in map(where.get, hyp_grams):
+        if j is None:
+            previous = -2
+        else:
+            if j == previous + 1:
+                run += 1
+            else:
+                if run:
+                    runs.append(run)
+                run = 1
+            previous = j
+            continue
+        if run:
+            runs.append(run)
+            run = 0
+    if run:
+        runs.append(run)
+    return runs
 
 
-def _word_grams(tokens: list[str], n: int) -> list[tuple[str, ...]]:
-    return list(zip(*[tokens[i:] for i in range(n)], strict=False))
+def ngram_matches(hyp: str, ref: str, order: int) -> list[int]:
+    """Clipped matches of the character n-grams of two strings, for n = 1..order.
+
+    Orders either string is too short for get 0. Each order's n-grams are built from
+    the previous order's by appending one character. Once no n-gram of some order n
+    repeats on either side, every longer n-gram is unique too, and an (n+d)-gram at
+    hypothesis position i matches exactly when the n-grams at i..i+d are found at
+    consecutive reference positions: the higher orders are then counted from the
+    lengths of those diagonal runs (a run of k positions holds k - d matches of order
+    n+d) instead of from new n-gram lists.
+    """
+    top = min(order, len(hyp), len(ref))
+    matches = [0] * order
+    if hyp == ref:
+        return [len(hyp) - n + 1 if n <= top else 0 for n in range(1, order + 1)]
+    hyp_grams: Sequence[str] = hyp
+    ref_grams: Sequence[str] = ref
+    for n in range(1, top + 1):
+        if n > 1:
+            hyp_grams = list(map(add, hyp_grams[:-1], hyp[n - 1 :]))
+            ref_grams = list(map(add, ref_grams[:-1], ref[n - 1 :]))
+        hyp_set, ref_set = set(hyp_grams), set(ref_grams)
+        hyp_unique = len(hyp_set) == len(hyp_grams)
+        ref_unique = len(ref_set) == len(ref_grams)
+        if hyp_unique and ref_unique:
+            runs = _diagonal_runs(list(hyp_grams), list(ref_grams))
+            for d in range(top - n + 1):
+                matches[n - 1 + d] = sum(k - d for k in runs if k > d)
+            return matches
+        if hyp_unique or ref_unique:  # min(1, count) is 1 for every shared n-gram
+            matches[n - 1] = len(hyp_set & ref_set)
+        else:
+            matches[n - 1] = _clipped(Counter(hyp_grams), Counter(ref_grams))
+    return matches
+
+
+_CODES = 0x110000
+
+
+def _encode(hyp_tokens: list[str], ref_tokens: list[str]) -> tuple[str, str] | None:
+    """Both token lists as strings of one character per distinct token (None when
+    there are more distinct tokens than characters)."""
+    vocabulary = dict.fromkeys(hyp_tokens + ref_tokens)
+    if len(vocabulary) > _CODES:
+        return None
+    codes = dict(zip(vocabulary, map(chr, range(len(vocabulary))), strict=True))
+    return "".join(map(codes.__getitem__, hyp_tokens)), "".join(map(codes.__getitem__, ref_tokens))
+
+
+def _tuple_matches(hyp_tokens: list[str], ref_tokens: list[str], order: int) -> list[int]:
+    """:func:`ngram_matches` over token tuples, for vocabularies too large to encode."""
+    matches = [0] * order
+    for n in range(1, min(order, len(hyp_tokens), len(ref_tokens)) + 1):
+        matches[n - 1] = _clipped(
+            Counter(zip(*[hyp_tokens[i:] for i in range(n)], strict=False)),
+            Counter(zip(*[ref_tokens[i:] for i in range(n)], strict=False)),
+        )
+    return matches
 
 
 def bleu_stats(
@@ -48,15 +123,12 @@ def bleu_stats(
 ) -> list[int]:
     """``[hyp_len, ref_len, correct_1..n, total_1..n]`` of tokenised, split texts."""
     hyp_len, ref_len = len(hyp_tokens), len(ref_tokens)
-    correct = [0] * order
     total = [max(0, hyp_len - n + 1) for n in range(1, order + 1)]
-    same = hyp_tokens == ref_tokens
-    for n in range(1, order + 1):
-        if n > hyp_len or n > ref_len:
-            break
-        correct[n - 1] = total[n - 1] if same else _clipped(
-            _word_grams(hyp_tokens, n), _word_grams(ref_tokens, n)
-        )
+    encoded = _encode(hyp_tokens, ref_tokens)
+    correct = (
+        ngram_matches(*encoded, order) if encoded is not None
+        else _tuple_matches(hyp_tokens, ref_tokens, order)
+    )
     return [hyp_len, ref_len, *correct, *total]
 
 
@@ -64,22 +136,13 @@ def chrf_stats(hyp: str, ref: str, order: int = CHRF_ORDER) -> list[int]:
     """``[hyp, ref, match]`` character n-gram counts per order 1..n, white space removed."""
     hyp = "".join(hyp.split())
     ref = "".join(ref.split())
-    same = hyp == ref
+    matches = ngram_matches(hyp, ref, order)
     stats: list[int] = []
     for n in range(1, order + 1):
         hyp_count = max(0, len(hyp) - n + 1)
         ref_count = max(0, len(ref) - n + 1)
-        if not hyp_count or not ref_count:
-            match = 0
-        elif same:
-            match = hyp_count
-        else:
-            match = _clipped(
-                [hyp[i : i + n] for i in range(hyp_count)],
-                [ref[i : i + n] for i in range(ref_count)],
-            )
         # sacrebleu counts no hypothesis n-grams of an order the reference lacks
-        stats.extend((hyp_count if ref_count else 0, ref_count, match))
+        stats.extend((hyp_count if ref_count else 0, ref_count, matches[n - 1]))
     return stats
 
 

@@ -17,7 +17,7 @@ from dataclasses import replace
 from checker.config import Settings
 from checker.model import StoryInput
 from checker.rules import is_selected
-from checker.rules.consistency import mentions, spelling, translit_key
+from checker.rules.consistency import mention_spans, spelling, translit_key
 
 FEED_RULE = "WC119"
 
@@ -29,11 +29,14 @@ def wants_feed_names(settings: Settings) -> bool:
 
 def story_spellings(text: str, lang: str) -> dict[str, str]:
     """The spelling a story uses most for each name it mentions (name key → form)."""
-    forms: dict[str, Counter[str]] = defaultdict(Counter)
-    for mention in mentions(text, lang):
-        form = spelling(mention.form)
-        forms[translit_key(form)][form] += 1
-    return {key: counts.most_common(1)[0][0] for key, counts in forms.items()}
+    forms: dict[str, dict[str, int]] = {}
+    for _, _, form in mention_spans(text, lang):
+        if "’" in form:
+            form = spelling(form)
+        counts = forms.setdefault(translit_key(form), {})
+        counts[form] = counts.get(form, 0) + 1
+    # The first of the most used spellings, as Counter.most_common(1) picks it.
+    return {key: max(counts, key=counts.__getitem__) for key, counts in forms.items()}
 
 
 def feed_names(

@@ -62,11 +62,14 @@ def _date_patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return day_first, month_first
 
 
-def dates(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Found]:
+def dates(text: str, lang: str, taken: list[tuple[int, int]], named: bool = True) -> list[Found]:
+    """Dates in ``text`` (``named``: whether it may name a month; ``False`` when a
+    month name is known to be absent, which skips the searches that need one)."""
     found = []
     months = _months(lang)
     day_first, month_first = _date_patterns(lang)
-    for pattern in (day_first, month_first) if lang == "en" else (day_first,):
+    named_patterns = (day_first, month_first) if lang == "en" else (day_first,)
+    for pattern in named_patterns if named else ():
         for match in pattern.finditer(text):
             day = int(match["d"])
             if not 1 <= day <= 31 or not free(taken, match.start(), match.end()):
@@ -147,9 +150,30 @@ def _hour_pattern(lang: str) -> regex.Pattern[str]:
     )
 
 
-def times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Found]:
-    found = []
+@cache
+def _time_words(lang: str) -> tuple[str, ...]:
+    """The language's words after an hour ("Uhr", "o'clock"), lowercased, but a.m./p.m."""
+    after = lexicon(lang).get("time_after", [])
+    return tuple(w.lower() for w in after if w.lower() not in ("am", "pm"))
+
+
+@cache
+def _time_cue(lang: str) -> regex.Pattern[str]:
+    """What every match of ``_TIME``, ``_HOUR`` and the hour pattern holds: the hour's
+    last digit and what follows it."""
     after = [w for w in lexicon(lang).get("time_after", []) if w.lower() not in ("am", "pm")]
+    words = "|".join(regex.escape(w) for w in sorted(after, key=len, reverse=True))
+    named = rf"|\d[{_SPACES}]?(?:{words})" if words else ""
+    return regex.compile(
+        rf"\d\s?(?::|h|\.)\s?[0-5]\d|\d\s?(?:[ap]\.\s?m\.|[ap]m){named}", regex.IGNORECASE
+    )
+
+
+def times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Found]:
+    found: list[Found] = []
+    if not _time_cue(lang).search(text):
+        return found
+    after = _time_words(lang)
     for match in _TIME.finditer(text):
         hour, minute = int(match["h"]), int(match["m"])
         ampm = (match["ampm"] or "").lower()
@@ -173,9 +197,9 @@ def times(text: str, lang: str, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _time_word_after(text: str, end: int, words: list[str]) -> bool:
+def _time_word_after(text: str, end: int, words: tuple[str, ...]) -> bool:
     following = text[end : end + 30].lstrip(_SPACES).lower()
-    return any(following.startswith(w.lower()) for w in words)
+    return following.startswith(words) if words else False
 
 
 def _afternoon(text: str, end: int, lang: str) -> bool:

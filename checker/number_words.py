@@ -172,23 +172,166 @@ def number_prefixes(text: str, lang: str) -> set[float]:
     return found
 
 
-def find_word_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Iterator[WordNumber]:
-    """Numbers in words outside the ``taken`` spans, in order."""
+_CACHE_LIMIT = 200_000
+"""Distinct tokens (or words) remembered per language before a cache starts afresh."""
+
+NUMBER_WORD = 1
+"""A cue of :func:`cues`: a word reads as a number word (cardinal or ordinal)."""
+ROUGH = 2
+"""A cue of :func:`cues`: a word of a rough quantity ("dozen", "centaines")."""
+MONTH = 4
+"""A cue of :func:`cues`: a month name."""
+
+_LETTERS = regex.compile(r"[\p{L}]+")
+
+
+def _whole_words(keys: list[str]) -> regex.Pattern[str] | None:
+    """Case-insensitive full match of any of ``keys``; ``None`` without keys."""
+    if not keys:
+        return None
+    alternatives = "|".join(regex.escape(k) for k in sorted(set(keys), key=len, reverse=True))
+    return regex.compile(rf"(?:{alternatives})", regex.IGNORECASE)
+
+
+def _signatures(phrases: list[str]) -> list[str] | None:
+    """The longest word of each phrase: a text that holds the phrase as a whole (not
+    inside a longer word) holds that word as a whole run of letters. ``None`` when a
+    phrase has characters other than letters, spaces, hyphens and apostrophes."""
+    words = []
+    for phrase in phrases:
+        runs = _LETTERS.findall(phrase)
+        if not runs or regex.sub(r"[\p{L} '’-]", "", phrase) or not _LETTERS.match(phrase):
+            return None
+        words.append(max(reversed(runs), key=len))  # "rund zehn": zehn
+    return words
+
+
+@dataclass
+class _Vocabulary:
+    """What the number finders need of a language, read once, and what they have learnt
+    of the words seen so far (a token's reading depends on the token alone)."""
+
+    lang: str
+    joiners: frozenset[str]
+    approx: dict[str, tuple[float, float]]
+    pattern: regex.Pattern[str] | None
+    multipliers: frozenset[float]
+    ordinals: dict[str, float]
+    rough: regex.Pattern[str] | None
+    """The signature words of the rough quantities; ``None`` when they cannot be used."""
+    months: regex.Pattern[str] | None
+    """The month names, when each is one run of letters; ``None`` otherwise."""
+    readings: dict[str, tuple[float | None, list[float] | None]]
+    """Token -> (its value as an ordinal, its values as cardinal words), either ``None``."""
+    plain: set[str]
+    """Whitespace-separated words that give no cue."""
+    flagged: dict[str, int]
+    """Whitespace-separated words that give a cue, with their cues."""
+
+    def reading(self, token: str) -> tuple[float | None, list[float] | None]:
+        found = self.readings.get(token)
+        if found is None:
+            lowered = token.lower()
+            rank = self.ordinals.get(lowered) or _ordinal_value(lowered, self.lang)
+            found = (rank, _word_value(token, self.lang))
+            if len(self.readings) >= _CACHE_LIMIT:
+                self.readings.clear()
+            self.readings[token] = found
+        return found
+
+    def word_cues(self, word: str) -> int:
+        """The cues of one whitespace-separated word (its tokens and their parts)."""
+        found = 0 if self.pattern is None or self.rough is not None else ROUGH
+        if self.months is None:
+            found |= MONTH
+        for token in _WORD.findall(word):
+            rank, values = self.reading(token)
+            if rank is not None or values is not None:
+                found |= NUMBER_WORD
+            for part in _HYPHEN.split(token):
+                if self.rough is not None and self.rough.fullmatch(part):
+                    found |= ROUGH
+                if self.months is not None and self.months.fullmatch(part):
+                    found |= MONTH
+        return found
+
+    def cues(self, text: str) -> int:
+        words = set(text.split())
+        words.difference_update(self.plain)
+        found = 0
+        if not words:
+            return found
+        for limit in (self.plain, self.flagged):
+            if len(limit) >= _CACHE_LIMIT:
+                limit.clear()
+        for word in words:
+            cue = self.flagged.get(word)
+            if cue is None:
+                cue = self.word_cues(word)
+                if cue:
+                    self.flagged[word] = cue
+                else:
+                    self.plain.add(word)
+            found |= cue
+        return found
+
+
+@cache
+def _vocabulary(lang: str) -> _Vocabulary:
     data = lexicon(lang)
     _, multipliers, ordinals = _tables(lang)
-    joiners = {j.lower() for j in data.get("joiners", [])}
-    approx = {k.lower(): v for k, v in data.get("approx", {}).items()}
+    approx = {k.lower(): (float(v[0]), float(v[1])) for k, v in data.get("approx", {}).items()}
+    signatures = _signatures(list(approx))
+    months = [m.lower() for m in data.get("months", {})]
+    single = bool(months) and all(_LETTERS.fullmatch(m) for m in months)
+    return _Vocabulary(
+        lang=lang,
+        joiners=frozenset(j.lower() for j in data.get("joiners", [])),
+        approx=approx,
+        pattern=_approx_pattern(lang),
+        multipliers=multipliers,
+        ordinals=ordinals,
+        rough=_whole_words(signatures) if signatures is not None else None,
+        months=_whole_words(months) if single else None,
+        readings={},
+        plain=set(),
+        flagged={},
+    )
+
+
+def cues(text: str, lang: str) -> int:
+    """What ``text`` may hold besides figures, as :data:`NUMBER_WORD`, :data:`ROUGH` and
+    :data:`MONTH` bits: a bit that is clear proves there is no such word in the text.
+
+    Tokens never cross white space, so the answer is the union of the cues of the
+    text's whitespace-separated words, each worked out once and remembered."""
+    return _vocabulary(lang).cues(text)
+
+
+def find_word_numbers(
+    text: str, lang: str, taken: list[tuple[int, int]], found: int | None = None
+) -> Iterator[WordNumber]:
+    """Numbers in words outside the ``taken`` spans, in order (``found``: the text's
+    :func:`cues`, if known)."""
+    vocabulary = _vocabulary(lang)
+    if found is None:
+        found = vocabulary.cues(text)
+    if not found & (NUMBER_WORD | ROUGH):
+        return  # no number word and no rough quantity: nothing to read
+    multipliers, joiners, approx = vocabulary.multipliers, vocabulary.joiners, vocabulary.approx
+    pattern = vocabulary.pattern
     claimed = bytearray(len(text) + 1)  # 1 where a span is already read
     for a, b in taken:
         claimed[a:b] = b"\x01" * (b - a)
-    pattern = _approx_pattern(lang)
-    if pattern is not None:
+    if pattern is not None and found & ROUGH:
         for match in pattern.finditer(text):
             if any(claimed[match.start() : match.end()]):
                 continue
             low, high = approx[match.group(0).lower()]
             claimed[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
-            yield WordNumber(match.start(), match.end(), float(low), float(high))
+            yield WordNumber(match.start(), match.end(), low, high)
+    if not found & NUMBER_WORD:
+        return
     run: list[tuple[int, int, list[float]]] = []
 
     def flush() -> Iterator[WordNumber]:
@@ -204,24 +347,26 @@ def find_word_numbers(text: str, lang: str, taken: list[tuple[int, int]]) -> Ite
         run.clear()
 
     previous_end = -1
-    for match in _WORD.finditer(text):
+    reading = vocabulary.reading
+    for match in _WORD.finditer(text):  # flush() does nothing while the run is empty
         start, end = match.span()
         if any(claimed[start:end]):
-            yield from flush()
+            if run:
+                yield from flush()
             continue
+        if run and text[previous_end:start].strip(" \u00a0-"):
+            yield from flush()
         token = match.group(0)
-        lowered = token.lower()
-        gap = text[previous_end:start] if run else ""
-        if run and gap.strip(" \u00a0-"):
-            yield from flush()
-        if (rank := ordinals.get(lowered) or _ordinal_value(lowered, lang)) is not None:
-            yield from flush()
+        rank, values = reading(token)
+        if rank is not None:
+            if run:
+                yield from flush()
             yield WordNumber(start, end, rank, rank, ordinal=True)
-        elif run and lowered in joiners:
+        elif run and token.lower() in joiners:
             run.append((start, end, [-1.0]))
-        elif (values := _word_value(token, lang)) is not None:
+        elif values is not None:
             run.append((start, end, values))
-        else:
+        elif run:
             yield from flush()
         previous_end = end
     yield from flush()

@@ -11,6 +11,7 @@ equal when they are. Language data lives in ``checker/rules/langdata/numbers/``.
 
 from __future__ import annotations
 
+import string
 from dataclasses import dataclass, field, replace
 from functools import cache
 
@@ -24,7 +25,7 @@ from checker.number_units import (
     names_a_unit,
     unit_table,
 )
-from checker.number_words import find_word_numbers, lexicon
+from checker.number_words import MONTH, NUMBER_WORD, ROUGH, cues, find_word_numbers, lexicon
 
 _SPACES = " \u00a0\u202f"
 # Thousands groups use one separator consistently: 1,500,000 / 1.500.000 / 1 500 000.
@@ -151,12 +152,18 @@ def _readings(digits: str, sep: str | None, comma_decimal: bool) -> list[float]:
 
 
 @cache
-def _tail_pattern(lang: str) -> regex.Pattern[str]:
-    """Scale word, then currency, unit or percent word, after a number."""
+def _tail_words(lang: str) -> tuple[list[str], list[str]]:
+    """Scale words, and currency, unit and percent words, longest first."""
     data = lexicon(lang)
     scales = sorted(data.get("scales", {}), key=len, reverse=True)
     marks = [*mark_table(), *unit_table(), *data.get("percent", []), "%", "‰"]
-    marks = sorted({m.lower() for m in marks}, key=len, reverse=True)
+    return scales, sorted({m.lower() for m in marks}, key=len, reverse=True)
+
+
+@cache
+def _tail_pattern(lang: str) -> regex.Pattern[str]:
+    """Scale word, then currency, unit or percent word, after a number."""
+    scales, marks = _tail_words(lang)
 
     def alt(items: list[str]) -> str:
         return "|".join(regex.escape(i) for i in items)
@@ -168,6 +175,62 @@ def _tail_pattern(lang: str) -> regex.Pattern[str]:
     )
 
 
+_TAIL_GAP = frozenset(_SPACES + "-")
+
+
+@cache
+def _tail_openings(lang: str) -> frozenset[str] | None:
+    """Every two ASCII characters that can open what :func:`_tail_pattern` reads (a scale,
+    currency, unit or percent word, or "de "/"d'" before one), as it reads them
+    (case-insensitively); ``None`` if a word is empty."""
+    scales, marks = _tail_words(lang)
+    words = [*scales, *marks, *(f"de{space}" for space in _SPACES), "d'", "d’"]
+    if not all(words):
+        return None
+    return frozenset(
+        a + b
+        for word in words
+        for a in ascii_cases(word[0])
+        for b in (ascii_cases(word[1]) if len(word) > 1 else _ASCII)
+    )
+
+
+_ASCII = tuple(chr(code) for code in range(128))
+
+
+@cache
+def ascii_cases(char: str) -> tuple[str, ...]:
+    """The ASCII characters a case-insensitive pattern takes for ``char``."""
+    if char.isascii():  # an ASCII letter's only ASCII cases are its two (tested)
+        return tuple(sorted({char.lower(), char.upper()}))
+    pattern = regex.compile(regex.escape(char), regex.IGNORECASE)
+    return tuple(a for a in _ASCII if pattern.fullmatch(a))
+
+
+def _may_have_tail(text: str, end: int, lang: str) -> bool:
+    """Whether a scale, currency, unit or percent word may follow the figure ending at
+    ``end``: ``False`` only when the text there proves it cannot."""
+    openings = _tail_openings(lang)
+    if openings is None:
+        return True
+    starts = (end, end + 1) if text[end : end + 1] in _TAIL_GAP else (end,)
+    for start in starts:
+        head = text[start : start + 2]
+        if len(head) < 2 or not head.isascii() or head in openings:
+            return True
+    return False
+
+
+@cache
+def _prefix_ends() -> frozenset[str] | None:
+    """The characters a mark before a figure (``$``, ``US$``, ``EUR``) can end with."""
+    symbols = [k for k in mark_table() if not k.isalpha()]
+    if not all(symbols):
+        return None
+    # The search reads the four characters before the figure: longer symbols never fit.
+    return frozenset(s[-1] for s in symbols if len(s) <= 4) | frozenset(string.ascii_uppercase)
+
+
 @cache
 def _prefix_pattern() -> regex.Pattern[str]:
     symbols = sorted((k for k in mark_table() if not k.isalpha()), key=len, reverse=True)
@@ -176,9 +239,19 @@ def _prefix_pattern() -> regex.Pattern[str]:
     )
 
 
+@cache
+def _scales(lang: str) -> dict[str, float]:
+    return {k.lower(): float(v) for k, v in lexicon(lang).get("scales", {}).items()}
+
+
+@cache
+def _percent_words(lang: str) -> frozenset[str]:
+    return frozenset(p.lower() for p in lexicon(lang).get("percent", []))
+
+
 def _marks(word: str, lang: str) -> frozenset[str]:
     lowered = word.lower()
-    if lowered in ("%", "‰") or lowered in {p.lower() for p in lexicon(lang).get("percent", [])}:
+    if lowered in ("%", "‰") or lowered in _percent_words(lang):
         return frozenset({"%"})
     if lowered in mark_table():
         return mark_table()[lowered]
@@ -192,10 +265,10 @@ def _quantity_tail(
 ) -> tuple[frozenset[float], set[str], int, int]:
     """Multipliers (one per reading), units, the end of the figure's span (its scale word
     included) and the end of what it consumed (unit words too), for a number at ``end``."""
-    match = _tail_pattern(lang).match(text, end)
+    match = _tail_pattern(lang).match(text, end) if _may_have_tail(text, end, lang) else None
     if not match or not (match["scale"] or match["mark"]):
         return frozenset({1.0}), set(), end, end
-    scales = {k.lower(): float(v) for k, v in lexicon(lang).get("scales", {}).items()}
+    scales = _scales(lang)
     multipliers, units, new_end = frozenset({1.0}), set(), end
     scale, mark = match["scale"], match["mark"]
     if scale:
@@ -227,22 +300,61 @@ def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMenti
     own language writes numbers.
     """
     taken: list[tuple[int, int]] = []
-    found = [*dates(text, lang, taken), *decades(text, lang, taken), *times(text, lang, taken)]
+    mentions: list[NumberMention] = []
+    found = cues(text, lang)
+    if _DIGIT.search(text) is not None:  # every date, decade, time and figure has one
+        mentions = _figures(text, lang, strict, taken, bool(found & MONTH))
+    words = find_word_numbers(text, lang, taken, found) if found & _WORDS else ()
+    for word in words:
+        multipliers, units, end = frozenset({1.0}), set(), word.end
+        if not word.approx and not word.ordinal:
+            multipliers, units, end, _ = _quantity_tail(text, word.end, lang, False)
+        multiplier = max(multipliers)
+        low = word.low * multiplier if word.approx else None
+        high = word.high * multiplier if word.approx else None
+        value = frozenset({word.low * multiplier})
+        mentions.append(NumberMention(word.start, end, text[word.start : end], value,
+                                      units=frozenset(units), low=low, high=high,
+                                      spelled=True, ordinal=word.ordinal,
+                                      scale=multiplier * word.scale))
+    if len(mentions) < 2:  # nothing to order, no range
+        return mentions
+    mentions.sort(key=lambda m: m.start)
+    return _ranges(text, lang, mentions)
+
+
+_DIGIT = regex.compile(r"\d")
+_WORDS = NUMBER_WORD | ROUGH
+_ONCE = frozenset({1.0})
+
+
+def _figures(
+    text: str, lang: str, strict: bool, taken: list[tuple[int, int]], named: bool
+) -> list[NumberMention]:
+    """Dates, decades, times and figures in digits, in that order; claims their spans
+    (``named``: whether the text may name a month)."""
+    found = [
+        *dates(text, lang, taken, named), *decades(text, lang, taken), *times(text, lang, taken)
+    ]
     mentions = [NumberMention(start, end, said, values, kind)
                 for start, end, said, values, kind in found]
     comma_decimal = lexicon(lang).get("decimal", ".") == ","
+    ends = _prefix_ends()
     for match in _NUMBER.finditer(text):
         start, end = match.start("num"), match.end("num")
         if not free(taken, start, end):
             continue
-        prefix = _prefix_pattern().search(text[max(0, start - 4) : start])
+        before = text[max(0, start - 4) : start]
+        prefix = _prefix_pattern().search(before) if ends is None or not ends.isdisjoint(
+            before
+        ) else None
         units: set[str] = set()
         if prefix and prefix["mark"].lower() in mark_table():
             units |= mark_table()[prefix["mark"].lower()]
         multipliers, tail_units, end, consumed = _quantity_tail(text, end, lang, bool(units))
         units |= tail_units
         ordinal = False
-        tail = _ORDINAL_TAIL.match(text, end) if not units and multipliers == {1.0} else None
+        tail = _ORDINAL_TAIL.match(text, end) if not units and multipliers == _ONCE else None
         if tail and (tail.group(0) != "." or _german_ordinal(text, tail.end(), lang)):
             ordinal, end = True, tail.end()
         readings = _readings(match["num"], match["sep"], comma_decimal)
@@ -257,20 +369,7 @@ def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMenti
                                       units=frozenset(units), ordinal=ordinal,
                                       scale=max(multipliers)))
         taken.append((start, max(end, consumed)))
-    for word in find_word_numbers(text, lang, taken):
-        multipliers, units, end = frozenset({1.0}), set(), word.end
-        if not word.approx and not word.ordinal:
-            multipliers, units, end, _ = _quantity_tail(text, word.end, lang, False)
-        multiplier = max(multipliers)
-        low = word.low * multiplier if word.approx else None
-        high = word.high * multiplier if word.approx else None
-        value = frozenset({word.low * multiplier})
-        mentions.append(NumberMention(word.start, end, text[word.start : end], value,
-                                      units=frozenset(units), low=low, high=high,
-                                      spelled=True, ordinal=word.ordinal,
-                                      scale=multiplier * word.scale))
-    mentions.sort(key=lambda m: m.start)
-    return _ranges(text, lang, mentions)
+    return mentions
 
 
 _RANGE_WORDS = {

@@ -1,7 +1,10 @@
 """``--jobs N``: check stories in worker processes, results in input order.
 
-Each worker builds one :class:`~checker.engine.Checker` in its initializer and maps the
-pure ``Checker.check`` over the stories sent to it. Stories are read lazily and at most
+Each worker maps the pure ``Checker.check`` of one :class:`~checker.engine.Checker` over
+the stories sent to it. Where workers are forked (Linux), this process checks the first
+story itself and the workers inherit its Checker, warm (patterns, profiles and indexes
+built on first use are built once); elsewhere each worker builds its own in its
+initializer. Stories are read lazily and at most
 a bounded number are in flight, so memory stays flat however long the feed is; results
 come back in input order, identical to a serial run. ``jobs=1`` (or a one-story feed)
 checks in this process without starting a pool.
@@ -17,6 +20,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import itertools
+import multiprocessing
 import os
 import signal
 from collections import deque
@@ -24,12 +28,15 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
+from typing import Any, TypeVar
 
 from checker.config import Settings
 from checker.engine import Checker
 from checker.errors import InputError, WirecheckError
 from checker.model import StoryInput, StoryResult
 from checker.safeio import check_story_size
+
+T = TypeVar("T")
 
 _worker_checker: Checker | None = None
 _active: set[ProcessPoolExecutor] = set()
@@ -79,14 +86,19 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _init_worker(settings: Settings) -> None:
-    """Build the worker's Checker, unless it was inherited (fork) with these settings."""
-    global _worker_checker
+def _init_process() -> None:
+    """A child process ignores Ctrl-C (the parent handles it) and dies with its parent."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # blocked by the parent around the fork
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
+
+
+def _init_worker(settings: Settings) -> None:
+    """Build the worker's Checker, unless it was inherited (fork) with these settings."""
+    global _worker_checker
+    _init_process()
     if _worker_checker is None or _worker_checker.settings != settings:
         _worker_checker = Checker(settings)
 
@@ -129,8 +141,14 @@ def check_stories(
     limit = window or 4 * jobs
     pending: deque[Future[list[StoryResult]]] = deque()
     global _worker_checker
-    if checker is not None:
-        _worker_checker = checker  # forked workers inherit it instead of building one
+    if multiprocessing.get_start_method() == "fork":
+        # Forked workers inherit this process's Checker instead of building one. Its
+        # resources built on first use (a language's patterns and profiles, indexes)
+        # are built by checking the first story here, once, rather than in every worker.
+        _worker_checker = checker or Checker(settings)
+        yield check_story(_worker_checker, head.pop(0))
+    elif checker is not None:
+        _worker_checker = checker
     pool = ProcessPoolExecutor(jobs, initializer=_init_worker, initargs=(settings,))
     _active.add(pool)
     finished = False
@@ -166,7 +184,7 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _result(future: Future[list[StoryResult]]) -> list[StoryResult]:
+def _result(future: Future[T]) -> T:
     try:
         return future.result()
     except BrokenProcessPool:
@@ -182,7 +200,7 @@ def terminate_workers() -> None:
                 process.terminate()
 
 
-def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[list[StoryResult]]]) -> None:
+def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
     """End a run early (an error, Ctrl-C, SIGTERM): terminate workers, wait for nothing."""
     for future in pending:
         future.cancel()

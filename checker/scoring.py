@@ -16,8 +16,8 @@ from functools import cache
 
 from sacrebleu.metrics import BLEU, CHRF, TER
 
-from checker.fastscore import FastStats
-from checker.model import Scores
+from checker.fastscore import FastStats, chrf_stats
+from checker.model import Scores, Unit
 
 METRICS = ("bleu", "chrf", "ter")
 
@@ -119,39 +119,94 @@ def merge_sums(scores: Iterable[Scores]) -> tuple[dict[str, list[float]], int]:
     return sums, units
 
 
-# Weight of a finding in the story figure, per aligned unit: an error costs as much as
-# five warnings (MQM counts a major error as five minor ones); info costs nothing.
+# Weight of a finding in the story figure: an error weighs as much as five warnings, as
+# MQM counts a major error as five minor ones; info weighs nothing.
 FINDING_WEIGHTS = {"error": 5.0, "warning": 1.0}
-FINDING_PENALTY = 5.0
-"""Points of the figure lost per weighted finding per unit (``5 errors in 10 units``
-cost 12.5 points); the loss is capped at half the figure."""
+FINDING_COST = 100.0
+"""Figure points a weighted finding costs, divided by the story's length in characters
+(white space not counted): an error costs 0.5 points in a 1,000-character story and 5
+in a 100-character one; the loss is capped at half the base. Calibration (WMT23 en→de
+news with MQM ratings, development documents): a story's chrF falls by roughly one
+point (0.5 to 1.3) per MQM point per 1,000 characters, and a finding costs a tenth of
+its MQM weight at that rate, since what it flags often costs chrF already or is no
+error at all; larger costs ranked stories worse there."""
 SCORED_OMISSIONS = frozenset({"WC901", "WC902", "WC903"})
-"""Omission findings: with a reference, the chrF base already counts what the MT lacks
-(an empty hypothesis), so these do not take a second share."""
+"""Omission findings: when their unit is scored as an empty hypothesis, the base already
+counts what the MT lacks, so they do not take a second share."""
 FLOOR = 0.1
 """The lowest figure a story with any translated text gets: only an empty translation
 scores 0, so it always sorts first when worst-first."""
+_CHRF = CHRF()
+
+
+def _chars(text: str) -> int:
+    return len("".join(text.split()))
+
+
+def _omitted(unit: Unit) -> bool:
+    """A unit scored with an empty hypothesis: reference text the MT lacks."""
+    return unit.chrf is not None and not unit.mt.strip()
+
+
+def figure_base(scores: Scores, units: Sequence[Unit]) -> float | None:
+    """The story chrF with each omitted unit scored together with its MT neighbours.
+
+    Omitted reference text still counts (its characters find no match), but where the
+    aligner has split one MT sentence's reference into a matched and an omitted unit,
+    the MT text next to the gap can match it, as it would on the gold-aligned lines. A
+    story without omitted units gets its chrF unchanged; ``None`` without a reference.
+    """
+    if scores.chrf is None:
+        return None
+    groups: list[list[Unit]] = []
+    after_gap = False
+    for unit in units:
+        if unit.chrf is None:
+            continue
+        omitted = _omitted(unit)
+        if groups and (omitted or after_gap):
+            groups[-1].append(unit)
+        else:
+            groups.append([unit])
+        after_gap = omitted
+    joined = [group for group in groups if len(group) > 1]
+    if not joined or "chrf" not in scores.stats:
+        return scores.chrf
+    sums = list(scores.stats["chrf"])
+    for group in joined:
+        for unit in group:
+            sums = [a - b for a, b in zip(sums, chrf_stats(unit.mt, unit.ref), strict=True)]
+        block = chrf_stats(" ".join(u.mt for u in group), " ".join(u.ref for u in group))
+        sums = [a + b for a, b in zip(sums, block, strict=True)]
+    return float(_CHRF._compute_score_from_stats(sums).score)
 
 
 def story_figure(
-    scores: Scores, findings: Iterable[object], has_text: bool, units: int
+    scores: Scores, findings: Iterable[object], has_text: bool, units: Sequence[Unit]
 ) -> float:
     """The story-level figure triage orders by: 0..100, higher is better.
 
-    The base is the story chrF, which counts omitted reference text as untranslated
-    (an empty hypothesis), or 100 without a reference. Each error and warning then
-    takes a share of it, by its weight per aligned unit, so a story with findings in
-    every unit loses up to half its figure (omissions the base already counts do not
-    take a share). An empty translation is 0, below any story with text.
+    The base is :func:`figure_base` (the story chrF, counting omitted reference text),
+    or 100 without a reference. Each error and warning then costs
+    :data:`FINDING_COST` times its weight divided by the story's length in characters
+    (the reference's, else the MT's), at most half the base in all; an omission the
+    base already counts costs nothing more. An empty translation is 0, below any story
+    with text.
     """
     if not has_text:
         return 0.0
-    base = scores.chrf if scores.chrf is not None else 100.0
-    counted = SCORED_OMISSIONS if scores.chrf is not None else frozenset()
+    base = figure_base(scores, units)
+    counted: set[int] = set()
+    if base is None:
+        base = 100.0
+        length = sum(_chars(u.mt) for u in units)
+    else:
+        counted = {u.index for u in units if _omitted(u)}
+        length = sum(_chars(u.ref) for u in units if u.chrf is not None)
     weight = sum(
         FINDING_WEIGHTS.get(str(getattr(f, "severity", "")), 0.0)
         for f in findings
-        if getattr(f, "rule", "") not in counted
+        if not (getattr(f, "rule", "") in SCORED_OMISSIONS and getattr(f, "unit", None) in counted)
     )
-    loss = min(0.5 * base, FINDING_PENALTY * weight / max(1, units))
+    loss = min(0.5 * base, FINDING_COST * weight / max(1, length))
     return round(max(FLOOR, base - loss), 4)

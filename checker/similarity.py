@@ -50,10 +50,15 @@ class Similarity:
         raise NotImplementedError
 
 
-def _trigrams(text: str) -> frozenset[str]:
-    squashed = " ".join(_WORD.findall(text.lower()))
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def _trigrams(words: list[str]) -> frozenset[str]:
+    """Character trigrams of the words, joined and padded by single spaces."""
+    squashed = " ".join(words)
     padded = f" {squashed} "
-    return frozenset(padded[i : i + 3] for i in range(len(padded) - 2))
+    return frozenset([padded[i : i + 3] for i in range(len(padded) - 2)])
 
 
 class MonolingualSimilarity(Similarity):
@@ -61,20 +66,27 @@ class MonolingualSimilarity(Similarity):
 
     def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
         self.a, self.b = list(a), list(b)
-        self._ga = [_trigrams(t) for t in self.a]
-        self._gb = [_trigrams(t) for t in self.b]
-        # Beads span one or two sentences: keep the pairs' unions ready.
-        self._ga2 = [x | y for x, y in zip(self._ga, self._ga[1:], strict=False)]
-        self._gb2 = [x | y for x, y in zip(self._gb, self._gb[1:], strict=False)]
+        self._wa = [_words(t) for t in self.a]
+        self._wb = [_words(t) for t in self.b]
+        self._ga = [_trigrams(w) for w in self._wa]
+        self._gb = [_trigrams(w) for w in self._wb]
+        # Beads span one or two sentences: the unions of neighbours, made when needed.
+        self._ga2: dict[int, frozenset[str]] = {}
+        self._gb2: dict[int, frozenset[str]] = {}
+        # Trigrams shared by A sentence i and B sentence j, as ``pair`` counted them.
+        self._shared: dict[tuple[int, int], int] = {}
 
     @staticmethod
     def _grams(
-        single: list[frozenset[str]], double: list[frozenset[str]], span: range
+        single: list[frozenset[str]], double: dict[int, frozenset[str]], span: range
     ) -> frozenset[str]:
         if len(span) == 1:
             return single[span.start]
         if len(span) == 2:
-            return double[span.start]
+            union = double.get(span.start)
+            if union is None:
+                union = double[span.start] = single[span.start] | single[span.start + 1]
+            return union
         return frozenset().union(*(single[i] for i in span))
 
     @staticmethod
@@ -87,15 +99,40 @@ class MonolingualSimilarity(Similarity):
         return self._dice(self._grams(self._ga, self._ga2, a), self._grams(self._gb, self._gb2, b))
 
     def pair(self, i: int, j: int) -> float:
-        return self._dice(self._ga[i], self._gb[j])
+        ga, gb = self._ga[i], self._gb[j]
+        if not ga or not gb:
+            return 0.0
+        shared = self._shared[(i, j)] = len(ga & gb)
+        return 2 * shared / (len(ga) + len(gb))
+
+    def _count_shared(self, i: int, j: int) -> int:
+        """Trigrams A sentence ``i`` shares with B sentence ``j`` (counted once)."""
+        shared = self._shared.get((i, j))
+        if shared is None:
+            shared = self._shared[(i, j)] = len(self._ga[i] & self._gb[j])
+        return shared
 
     def parts_match(self, a: range, b: range) -> bool:
+        if len(b) == 1:  # 2-1: each A sentence against one B sentence
+            if len(a) < 2:
+                return True
+            j = b.start
+            for i in a:
+                part = self._ga[i]
+                if part and self._count_shared(i, j) < _CONTAINMENT * len(part):
+                    return False
+            return True
+        if len(a) == 1:  # 1-2
+            i = a.start
+            for j in b:
+                part = self._gb[j]
+                if part and self._count_shared(i, j) < _CONTAINMENT * len(part):
+                    return False
+            return True
         for singles, side, others, other_doubles, other in (
             (self._ga, a, self._gb, self._gb2, b),
             (self._gb, b, self._ga, self._ga2, a),
         ):
-            if len(side) < 2:
-                continue
             target = self._grams(others, other_doubles, other)
             for index in side:
                 part = singles[index]
@@ -104,10 +141,10 @@ class MonolingualSimilarity(Similarity):
         return True
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
-        def keys(texts: list[str]) -> list[set[str]]:
-            return [{w for w in _WORD.findall(t.lower()) if len(w) > 3} for t in texts]
+        def keys(words: list[list[str]]) -> list[set[str]]:
+            return [{w for w in ws if len(w) > 3} for ws in words]
 
-        return keys(self.a), keys(self.b)
+        return keys(self._wa), keys(self._wb)
 
 
 def _fold(token: str) -> str:

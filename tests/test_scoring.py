@@ -138,27 +138,6 @@ def test_omitted_reference_text_counts_as_an_empty_hypothesis(tmp_path: Path) ->
     assert complete.scores.chrf > result.scores.chrf
 
 
-def test_story_figure_orders_empty_last_and_counts_findings() -> None:
-    from checker.model import Scores, Severity
-    from checker.scoring import story_figure
-
-    class F:
-        def __init__(self, severity: Severity) -> None:
-            self.severity = severity
-
-    scores = Scores(30.0, 60.0, None, units=10)
-    assert story_figure(scores, [], has_text=True, units=10) == 60.0
-    warned = story_figure(scores, [F(Severity.WARNING)], has_text=True, units=10)
-    erred = story_figure(scores, [F(Severity.ERROR)], has_text=True, units=10)
-    assert 60.0 > warned > erred > 30.0
-    assert story_figure(scores, [F(Severity.INFO)], has_text=True, units=10) == 60.0
-    assert story_figure(scores, [F(Severity.ERROR)] * 50, has_text=True, units=10) == 30.0
-    no_ref = Scores(None, None, None)
-    assert story_figure(no_ref, [], has_text=True, units=3) == 100.0
-    awful = story_figure(Scores(0.0, 0.0, None, units=4), [], has_text=True, units=4)
-    assert awful > story_figure(scores, [], has_text=False, units=0) == 0.0
-
-
 def test_an_empty_translation_ranks_below_every_other_story() -> None:
     checker = Checker(Settings())
     empty = checker.check(StoryInput("e", "", "e.txt", ref=REF, lang="en"))
@@ -176,19 +155,6 @@ def test_the_story_figure_is_in_the_json_story() -> None:
     entry = story_dict(result)
     assert entry["triage"] == result.triage
     assert 0 < entry["triage"] <= result.scores.chrf
-
-
-def test_omissions_are_not_counted_twice_when_the_score_has_them() -> None:
-    from checker.model import Scores, Severity
-    from checker.scoring import story_figure
-
-    class Omission:
-        rule, severity = "WC901", Severity.ERROR
-
-    with_ref = Scores(30.0, 60.0, None, units=10)
-    assert story_figure(with_ref, [Omission()], has_text=True, units=10) == 60.0
-    without = Scores(None, None, None)
-    assert story_figure(without, [Omission()], has_text=True, units=10) < 100.0
 
 
 def test_unit_statistics_are_sacrebleus_for_every_tokenizer() -> None:

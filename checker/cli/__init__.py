@@ -18,8 +18,33 @@ from checker.errors import WirecheckError, one_line
 
 COMMANDS = ("check", "rules", "report", "review")
 
+SUMMARIES = {
+    "check": "check stories and print findings",
+    "rules": "list the rules or explain one",
+    "report": "write a feed report: glossary concepts and score distributions",
+    "review": "review a feed in the terminal: accept fixes, dismiss findings, edit, save",
+}
+"""One line per subcommand, for ``wirecheck --help`` (the modules' parsers use it too)."""
 
-def build_parser() -> argparse.ArgumentParser:
+
+def chosen_command(argv: Sequence[str]) -> str | None:
+    """The subcommand ``argv`` names (its first word that is not an option), if any."""
+    for word in argv:
+        if not word.startswith("-"):
+            return word if word in COMMANDS else None
+        if word in ("-h", "--help", "--version"):
+            return None
+    return None
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The command line parser.
+
+    Given ``argv``, only the subcommand it names is imported and built in full; the
+    others get a parser holding their one-line summary (what ``--help`` lists), so
+    ``wirecheck check`` never imports the report, review or rules modules and what
+    they import. Without ``argv``, every subcommand is built.
+    """
     parser = argparse.ArgumentParser(
         prog="wirecheck",
         description="Check machine-translated news wire copy against references, "
@@ -27,7 +52,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--version", action="version", version=f"wirecheck {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", required=True)
+    wanted = chosen_command(argv) if argv is not None else None
     for name in COMMANDS:
+        if argv is not None and name != wanted:
+            sub.add_parser(name, help=SUMMARIES[name])
+            continue
         try:
             module = importlib.import_module(f"checker.cli.{name}")
         except ModuleNotFoundError as exc:
@@ -39,8 +68,9 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    words = list(sys.argv[1:] if argv is None else argv)
+    parser = build_parser(words)
+    args = parser.parse_args(words)
     from checker.cli.common import install_signal_handlers
 
     restore = install_signal_handlers() if args.command != "review" else None

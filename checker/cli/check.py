@@ -4,15 +4,16 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import gc
 import os
 import sys
 from collections.abc import Iterator
 from dataclasses import replace
 from pathlib import Path
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from checker.atomic import atomic_open
-from checker.baseline import Baseline, BaselineWriter
+from checker.cli import SUMMARIES
 from checker.cli.common import (
     add_feed_arguments,
     job_count,
@@ -20,12 +21,10 @@ from checker.cli.common import (
     settings_from_args,
     stories_from_args,
 )
-from checker.cli.fixes import FixWriter, unified_diff
 from checker.config import FAIL_ON, Settings
 from checker.engine import Checker, CorpusScores
 from checker.errors import ConfigError, InputError
 from checker.feedcheck import with_feed_names
-from checker.fix import FixResult, fix_story, fixable
 from checker.glossary.load import glossary_warnings
 from checker.model import Finding, StoryInput, StoryResult
 from checker.output import FORMATTERS, OutputOptions, reaches
@@ -40,13 +39,17 @@ from checker.review import (
 )
 from checker.serialize import Summary
 
+if TYPE_CHECKING:  # imported where used: only --fix/--diff and --baseline runs need them
+    from checker.baseline import Baseline
+    from checker.fix import FixResult
+
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "check",
-        help="check stories and print findings",
+        help=SUMMARIES["check"],
         description="Align each MT story with its reference and/or source, score it, run "
         "the rules and print the findings. Exit status: 0 when no finding reaches "
         "--fail-on, 1 when one does, 2 on bad usage or input.",
@@ -197,6 +200,8 @@ class Fixes:
     """What --fix or --diff did to each story, for the report at the end."""
 
     def __init__(self, unsafe: bool, write: bool) -> None:
+        from checker.cli.fixes import FixWriter
+
         self.unsafe = unsafe
         self.writer = FixWriter() if write else None
         self.fixed: list[tuple[StoryResult, Finding, int]] = []
@@ -207,6 +212,8 @@ class Fixes:
     def run(self, checker: Checker, stories: Iterator[StoryInput],
             reviews: Reviews) -> Iterator[StoryResult]:
         """Fix each story, write it (or its diff), and yield the check of the fixed text."""
+        from checker.fix import fix_story
+
         for story in stories:
             first = checker.check(story)
             outcome = fix_story(checker, story, self.unsafe, reviews.skip(story.id), first=first)
@@ -219,6 +226,8 @@ class Fixes:
             for f in applied
         )
         if not self.unsafe:
+            from checker.fix import fixable
+
             self.left_unsafe += len(fixable(outcome.result.findings, unsafe=True))
         if not outcome.changed:
             return
@@ -226,6 +235,8 @@ class Fixes:
         if self.writer is not None:
             self.writer.add(story, outcome)
         else:
+            from checker.cli.fixes import unified_diff
+
             self.diffs.append(unified_diff(story, outcome))
 
     def finish(self, remaining: int) -> None:
@@ -263,6 +274,21 @@ def run(args: argparse.Namespace) -> int:
     checker = Checker(settings)
     for warning in glossary_warnings(settings):
         print(warning, file=sys.stderr)
+    # The checker and its data live to the end of the run: the cycle collector need not
+    # walk them again and again (and forked workers then share their memory pages).
+    # Unfrozen at the end, so a caller in the same process collects as before.
+    gc.freeze()
+    try:
+        return _check(args, settings, checker)
+    finally:
+        gc.unfreeze()
+
+
+def _check(args: argparse.Namespace, settings: Settings, checker: Checker) -> int:
+    """Check the stories, print the findings; the exit status."""
+    fixing = args.fix or args.diff
+    from checker.baseline import Baseline, BaselineWriter
+
     baseline = Baseline.load(args.baseline) if args.baseline else None
     recorder = BaselineWriter() if args.write_baseline else None
     reviews = Reviews(_review_files(args))

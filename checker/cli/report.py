@@ -11,6 +11,7 @@ from __future__ import annotations
 import argparse
 import sys
 
+from checker.cli import SUMMARIES
 from checker.cli.common import (
     add_feed_arguments,
     job_count,
@@ -26,7 +27,7 @@ from checker.report import FORMATS, check_run, render, report_for_run, write_rep
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "report",
-        help="write a feed report: glossary concepts and score distributions",
+        help=SUMMARIES["report"],
         description="Check a feed and write one report of how each glossary concept fared "
         "(mentions, correct forms, garbled and forbidden variants with where they occur, "
         "renderings missing from the source) and of the story and segment scores. Exit "

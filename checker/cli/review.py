@@ -9,6 +9,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from checker.cli import SUMMARIES
 from checker.cli.common import add_feed_arguments, settings_from_args, stories_from_args
 from checker.engine import Checker
 from checker.errors import InputError
@@ -19,7 +20,7 @@ from checker.review_session import ReviewSession
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "review",
-        help="review a feed in the terminal: accept fixes, dismiss findings, edit, save",
+        help=SUMMARIES["review"],
         description="Open the stories in a terminal UI: the aligned units side by side with "
         "their findings. Accepted fixes and edits are saved beside each original as "
         "<name>.reviewed.txt (never over it); decisions go to a review file that "

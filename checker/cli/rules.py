@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 
+from checker.cli import SUMMARIES
 from checker.config import build_settings
 from checker.errors import ConfigError
 from checker.rules import all_rules, get_rule, matches_selector
@@ -14,7 +15,7 @@ from checker.userchecks import UserCheck
 def register(sub: argparse._SubParsersAction) -> None:
     parser = sub.add_parser(
         "rules",
-        help="list the rules or explain one",
+        help=SUMMARIES["rules"],
         description="Without CODE, list every rule with its code, name, category, default "
         "severity and summary. With a code or name, print that rule's documentation; "
         "with a prefix (WC2), list that family. User-defined checks (WCU...) of the "

@@ -58,7 +58,7 @@ def find_garbles(analysed: TextTerms, settings: GarbleSettings | None = None) ->
         return []
     search = GarbleSearch(analysed, index, settings)
     candidates: list[Garble] = []
-    for i in range(len(analysed.tokens)):
+    for i in search.anchors():
         for term in search.candidates(i):
             garble = search.verify(i, glossary.terms[term])
             if garble is not None:

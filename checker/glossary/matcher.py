@@ -18,6 +18,7 @@ import bisect
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate, count
 
 import ahocorasick
 
@@ -94,6 +95,8 @@ class TextTerms:
     tokens: list[Token]
     matches: list[TermMatch]
     index: GlossaryIndex | None = field(default=None, repr=False)
+    normals: list[str] | None = field(default=None, repr=False)
+    """Each token's :meth:`Language.normal` key in the text's language, when known."""
     _garbles: dict[GarbleSettings, list[Garble]] = field(default_factory=dict, repr=False)
 
     def in_language(self, lang: str | None = None) -> list[TermMatch]:
@@ -120,6 +123,20 @@ class LanguageIndex:
     deletions: dict[str, frozenset[str]]
     pairs: dict[tuple[str, str], tuple[int, ...]]
     """``(first content word, other content word)`` -> terms, for garble candidates."""
+    firsts: frozenset[str] = frozenset()
+    """The first keys of ``pairs``: a window whose anchor is near none has no candidate."""
+    seconds: frozenset[str] = frozenset()
+    """The other keys of ``pairs``."""
+    near_cache: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict, repr=False)
+    """Content words near a key (see :func:`checker.glossary.evidence.near_words`), kept
+    across texts: news repeats its words (bounded, see ``NEAR_CACHE_SIZE``)."""
+    joined_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
+    """Two keys written together -> the content word they make, if any (bounded too)."""
+    firsts_cache: dict[tuple[str, frozenset[str]], tuple[str, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    """A capitalised word (its normal key and near words) -> the first keys of ``pairs``
+    it may stand for (bounded too)."""
 
 
 class GlossaryIndex:
@@ -225,6 +242,8 @@ class GlossaryIndex:
             frozenset(vocab),
             {k: frozenset(v) for k, v in deletions.items()},
             {k: tuple(v) for k, v in pairs.items()},
+            frozenset(first for first, _ in pairs),
+            frozenset(other for _, other in pairs),
         )
 
     # -- exact and inflected forms -------------------------------------------------------
@@ -232,24 +251,24 @@ class GlossaryIndex:
         """Known forms of every term in ``text`` (a text in ``lang``); garbles on demand."""
         tokens = tokenize(text)
         language = Language.of(lang)
-        starts, keystring = _keystring(
-            tokens, [language.spell(t.key) if t.is_word else t.key for t in tokens]
-        )
+        spelled, normals = word_keys(tokens, language)
+        breaks = ["\n" in t.gap for t in tokens]
+        starts, keystring = _keystring(spelled, breaks)
         found: dict[tuple[int, int, int], TermMatch] = {}
         for first, last, index in _search(self._exact, keystring, starts):
             self._accept(found, tokens, first, last, self.terms[index], inflected=False)
         if self.terms:
             index = self.language(lang)
             if index.stemmed is not None:
-                kept, keys = loose_keys(tokens, language)
-                starts, keystring = _keystring(tokens, keys, kept)
+                kept, keys = loose_keys(tokens, language, normals)
+                starts, keystring = _keystring(keys, breaks, kept)
                 for first, last, term in _search(index.stemmed, keystring, starts):
                     self._accept(
                         found, tokens, kept[first], kept[last], self.terms[term],
                         inflected=True, kept=kept[first : last + 1],
                     )
         matches = sorted(found.values(), key=lambda m: (m.start, -m.end, m.term.index))
-        return TextTerms(text, lang, tokens, matches, index=self)
+        return TextTerms(text, lang, tokens, matches, index=self, normals=normals)
 
     def _accept(
         self,
@@ -331,44 +350,71 @@ def loose_keys(
     """The loose keys of ``tokens`` and the token behind each: words stemmed, articles and
     contractions folded (``du`` -> ``de``) or dropped (``las``). ``normals`` are the
     tokens' :meth:`Language.normal` keys, when already known."""
-    kept: list[int] = []
-    keys: list[str] = []
+    if normals is None:
+        normals = [language.normal(t) for t in tokens]
     articles = language.folds
-    for number, token in enumerate(tokens):
-        key = normals[number] if normals is not None else language.normal(token)
-        if token.is_word and token.key in articles:
-            key = articles[token.key]
-            if not key:
-                continue
-        kept.append(number)
-        keys.append(key)
+    if not articles:
+        return list(range(len(tokens))), list(normals)
+    dropped = {word for word, folded in articles.items() if not folded}
+    kept = [n for n, t in enumerate(tokens) if not (t.is_word and t.key in dropped)]
+    keys = [
+        articles.get(tokens[n].key, normals[n]) if tokens[n].is_word else normals[n]
+        for n in kept
+    ]
     return kept, keys
 
 
+def word_keys(tokens: Sequence[Token], language: Language) -> tuple[list[str], list[str]]:
+    """Each token's key with spelling variants unified, and its :meth:`Language.normal`
+    key (each distinct word worked out once per language: texts repeat their words)."""
+    forms = _WORD_FORMS.get(language)
+    if forms is None or len(forms) > WORD_FORMS_SIZE:
+        forms = _WORD_FORMS[language] = {}
+    for key in {t.key for t in tokens if t.is_word}.difference(forms):
+        spelling = language.spell(key)
+        forms[key] = (spelling, language.stem(spelling))
+    spelled = [forms[t.key][0] if t.is_word else t.key for t in tokens]
+    normals = [forms[t.key][1] if t.is_word else t.key for t in tokens]
+    return spelled, normals
+
+
+WORD_FORMS_SIZE = 200_000
+"""Most words whose spelled and normal keys are kept per language, across texts."""
+_WORD_FORMS: dict[Language, dict[str, tuple[str, str]]] = {}
+
+
 def _keystring(
-    tokens: Sequence[Token], keys: Sequence[str], kept: Sequence[int] | None = None
+    keys: Sequence[str], breaks: Sequence[bool], kept: Sequence[int] | None = None
 ) -> tuple[list[int], str]:
     """The key string searched by the automata, and where each key starts in it.
 
-    ``keys`` belong to ``tokens``, or to the tokens numbered in ``kept``. Keys are joined
-    by one space; a line break between tokens becomes ``" \\n "`` so no term matches
-    across lines.
+    ``keys`` belong to the tokens whose line breaks (a line break before the token) are
+    ``breaks``, or to the tokens numbered in ``kept``. Keys are joined by one space; a
+    line break between tokens (a dropped token's included) becomes ``" \\n "`` so no
+    term matches across lines.
     """
-    parts = [" "]
-    starts = []
-    length = 1
-    numbers = list(kept) if kept is not None else list(range(len(tokens)))
-    for number, key in enumerate(keys):
-        at = numbers[number]
-        previous = numbers[number - 1] if number else at
-        if number and any(tokens[k].line_break for k in range(previous + 1, at + 1)):
-            parts.append("\n ")
-            length += 2
-        starts.append(length)
-        parts.append(key)
-        parts.append(" ")
-        length += len(key) + 1
-    return starts, "".join(parts)
+    if kept is None:
+        before = breaks
+    else:
+        before = []
+        pending = False
+        at = 0
+        for number in kept:
+            while at <= number:
+                pending = pending or breaks[at]
+                at += 1
+            before.append(pending)
+            pending = False
+    if not keys:
+        return [], " "
+    pieces = ["\n " + key if broken else key for key, broken in zip(keys, before, strict=True)]
+    pieces[0] = keys[0]  # no line break before the first key
+    # Piece n ends at 1 + (its and earlier pieces' lengths) + n spaces; its key ends there.
+    starts = [
+        total + number - len(key)
+        for total, number, key in zip(accumulate(map(len, pieces)), count(1), keys)
+    ]
+    return starts, " " + " ".join(pieces) + " "
 
 
 def _search(

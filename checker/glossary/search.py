@@ -6,6 +6,9 @@ An index of the terms' content words (pairs of words, and single-edit neighbours
 each word) proposes candidate terms for windows that start on a capitalised word; each
 candidate is then checked word by word and scored with rapidfuzz. The work per window
 depends on how many terms share its words, not on how many terms the glossary holds.
+A capitalised word that is near no first word of a term pair starts no window at all
+(most of them), and what depends only on a word (its near content words, the pair keys
+it may start, two words written as one) is kept on the language index across texts.
 """
 
 from __future__ import annotations
@@ -40,6 +43,8 @@ MAX_WORD_EDITS = 2
 """Words added, dropped or changed (connectors included) in a quietly damaged name."""
 PREFIX = "\0"
 """Marks a pair-index key made of a first word's first three letters."""
+NEAR_CACHE_SIZE = 200_000
+"""Most words a language index keeps the near content words of, across texts."""
 
 
 @dataclass(frozen=True)
@@ -93,19 +98,37 @@ class GarbleSearch:
         assert analysed.index is not None
         self.concept_words = analysed.index.concept_words
         self.matches = analysed.matches
-        self.stems = [self.language.normal(t) for t in self.tokens]
-        self._near: dict[str, frozenset[str]] = {}
+        self.stems = (
+            analysed.normals if analysed.normals is not None
+            else [self.language.normal(t) for t in self.tokens]
+        )
+        self._near: list[frozenset[str] | None] = [None] * len(self.tokens)
+        self._joined: dict[int, str | None] = {}
+        self._others: dict[int, tuple[str, ...]] = {}
 
     def near(self, j: int) -> frozenset[str]:
         """Content words equal to or one edit from token ``j``; a four-letter word too
         when the token is no word of the language (``Bnak`` for ``Bank``)."""
-        key = self.stems[j]
-        found = self._near.get(key)
+        found = self._near[j]
         if found is None:
-            shortest = MIN_FUZZY_LENGTH
-            if len(key) == shortest - 1 and key not in self.index.vocab and self.unknown(j):
-                shortest -= 1
-            found = self._near[key] = near_words(key, self.index, shortest)
+            key = self.stems[j]
+            found = self._near_key(key, MIN_FUZZY_LENGTH)
+            if len(key) == MIN_FUZZY_LENGTH - 1 and key not in self.index.vocab:
+                # The frequency list is asked only when the answer can change the result.
+                loose = self._near_key(key, MIN_FUZZY_LENGTH - 1)
+                if loose != found and self.unknown(j):
+                    found = loose
+            self._near[j] = found
+        return found
+
+    def _near_key(self, key: str, shortest: int) -> frozenset[str]:
+        """:func:`near_words` of ``key``, cached on the language index across texts."""
+        cache = self.index.near_cache
+        found = cache.get((key, shortest))
+        if found is None:
+            if len(cache) >= NEAR_CACHE_SIZE:
+                cache.clear()
+            found = cache[(key, shortest)] = near_words(key, self.index, shortest)
         return found
 
     def unknown(self, j: int) -> bool:
@@ -130,37 +153,81 @@ class GarbleSearch:
     def joined(self, j: int) -> str | None:
         """Token ``j`` and the next one written as one word (``Zentral-Bank``), when that
         is a content word of the language's terms."""
-        if j + 1 >= len(self.tokens):
-            return None
-        a, b = self.tokens[j], self.tokens[j + 1]
-        if not (a.is_word and b.is_word) or b.gap not in ("-", "‐", "‑", " "):
-            return None
-        word = self.language.stem(self.language.spell(a.key + b.key))
-        return word if word in self.index.vocab else None
+        if j in self._joined:
+            return self._joined[j]
+        found = None
+        if j + 1 < len(self.tokens):
+            a, b = self.tokens[j], self.tokens[j + 1]
+            if a.is_word and b.is_word and b.gap in ("-", "‐", "‑", " "):
+                written = a.key + b.key
+                cache = self.index.joined_cache
+                if written in cache:
+                    found = cache[written]
+                else:
+                    if len(cache) >= NEAR_CACHE_SIZE:
+                        cache.clear()
+                    word = self.language.stem(self.language.spell(written))
+                    found = cache[written] = word if word in self.index.vocab else None
+        self._joined[j] = found
+        return found
+
+    def anchors(self) -> list[int]:
+        """The tokens a candidate window may start on: capitalised words."""
+        return [i for i, t in enumerate(self.tokens) if t.is_word and t.text[:1].isupper()]
 
     def candidates(self, i: int) -> set[int]:
         token = self.tokens[i]
         if not token.capitalised or token.key in self.language.connectors:
             return set()
-        firsts = set(self.near(i))
-        key = self.stems[i]
-        for group in self.language.heads:  # a swapped head noun first ("Organisation
-            if key in group:  # internationale de l'énergie atomique")
-                firsts.update(group)
-        if len(key) >= 4:
-            firsts.add(PREFIX + key[:3])
+        live = self.firsts(i)
         found: set[int] = set()
+        if not live:
+            return found
         pairs = self.index.pairs
         for j in window(self.tokens, i + 1, 12):
             if not self.tokens[j].is_word:
                 continue
-            others = set(self.near(j))
-            joined = self.joined(j)
-            if joined:
-                others.add(joined)
-            for first in firsts:
+            others = self.others(j)
+            for first in live:
                 for other in others:
                     found.update(pairs.get((first, other), ()))
+        return found
+
+    def firsts(self, i: int) -> tuple[str, ...]:
+        """The first keys of term pairs the word ``i`` may stand for: its near words, the
+        head nouns of its group, its first three letters.
+
+        Only those can start a candidate: most capitalised words have none, and their
+        window is never read.
+        """
+        near = self.near(i)
+        key = self.stems[i]
+        cache = self.index.firsts_cache
+        found = cache.get((key, near))
+        if found is None:
+            firsts = set(near)
+            for group in self.language.heads:  # a swapped head noun first ("Organisation
+                if key in group:  # internationale de l'énergie atomique")
+                    firsts.update(group)
+            if len(key) >= 4:
+                firsts.add(PREFIX + key[:3])
+            if len(cache) >= NEAR_CACHE_SIZE:
+                cache.clear()
+            found = cache[(key, near)] = tuple(f for f in firsts if f in self.index.firsts)
+        return found
+
+    def others(self, j: int) -> tuple[str, ...]:
+        """The content words token ``j`` may stand for as a later word of a candidate
+        window: its near words and its join with the next token, those that are a later
+        word of some term pair."""
+        found = self._others.get(j)
+        if found is None:
+            near = set(self.near(j))
+            joined = self.joined(j)
+            if joined:
+                near.add(joined)
+            seconds = self.index.seconds
+            found = self._others[j] = tuple(w for w in near if w in seconds)
         return found
 
     def verify(self, anchor: int, term: IndexedTerm) -> Garble | None:

@@ -15,11 +15,16 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from functools import cache, cached_property
 from importlib import resources
+from itertools import accumulate
+from operator import add
 from typing import NamedTuple
 
 # A dotted acronym (U.N., U.S.) is one word, so that it matches its undotted form.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[^\w\s\-‐‑'’ʼ]|_")
 _SOFT = " \t\u00a0\u202f-‐‑'’ʼ"
+# A token and the gap before it: what no token starts with (spaces, hyphens, apostrophes;
+# ``ʼ`` is a letter), so the pairs cover the text up to its last token.
+_GAPPED = re.compile(r"([\s\-‐‑'’]*)(" + _TOKEN.pattern + ")")
 
 
 @cache
@@ -140,18 +145,35 @@ def tokenize(text: str) -> list[Token]:
 
     A dotted acronym is one word keyed without its dots (``U.N.`` -> ``un``).
     """
-    tokens = []
-    previous = 0
-    for match in _TOKEN.finditer(text):
-        word = match.group()
-        start, end = match.span()
-        is_word = word[:1].isalnum()
-        key = word.lower() if is_word else word
-        if is_word and word.endswith("."):
-            key = key.replace(".", "")
-        tokens.append(Token(start, end, word, key, is_word, text[previous:start]))
-        previous = end
-    return tokens
+    # One pass in C: ["", gap, token, "", gap, token, ..., the text after the last token]
+    # (no tuple per token, so less work for the garbage collector).
+    parts = _GAPPED.split(text)
+    gaps, words = parts[1::3], parts[2::3]
+    known = _DESCRIBED
+    if len(known) > DESCRIBED_SIZE:
+        known.clear()
+    for word in set(words).difference(known):
+        known[word] = _describe(word)
+    ends = accumulate(map(add, map(len, gaps), map(len, words)))
+    make = tuple.__new__  # Token's own __new__ is a Python call per token
+    return [
+        make(Token, (end - len(word), end, word, *known[word], gap))
+        for gap, word, end in zip(gaps, words, ends, strict=True)
+    ]
+
+
+DESCRIBED_SIZE = 200_000
+"""Most token texts whose key is kept across texts (see :func:`tokenize`)."""
+_DESCRIBED: dict[str, tuple[str, bool]] = {}
+
+
+def _describe(word: str) -> tuple[str, bool]:
+    """The key of a token's text and whether it is a word."""
+    is_word = word[:1].isalnum()
+    key = word.lower() if is_word else word
+    if is_word and word.endswith("."):
+        key = key.replace(".", "")
+    return key, is_word
 
 
 def next_word(tokens: Sequence[Token], last: int) -> int | None:

@@ -11,6 +11,7 @@ and :mod:`checker.rules.repeats`; this module holds the helpers they share.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -27,8 +28,12 @@ MAX_CHROME_LINE = 160
 """Longer lines are story text, never chrome."""
 
 
-def stripped_lines(text: str) -> list[tuple[int, int]]:
-    """``(start, end)`` of every non-blank line, surrounding white space excluded."""
+@functools.lru_cache(maxsize=4)
+def stripped_lines(text: str) -> tuple[tuple[int, int], ...]:
+    """``(start, end)`` of every non-blank line, surrounding white space excluded.
+
+    A dozen line rules ask for the same story's lines: the last few texts are cached.
+    """
     spans = []
     start = 0
     for line in text.split("\n"):
@@ -37,7 +42,7 @@ def stripped_lines(text: str) -> list[tuple[int, int]]:
             lead = len(line) - len(line.lstrip())
             spans.append((start + lead, start + lead + len(content)))
         start += len(line) + 1
-    return spans
+    return tuple(spans)
 
 
 def story_languages(story: StoryContext) -> tuple[str, ...]:

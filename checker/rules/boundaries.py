@@ -24,6 +24,8 @@ _NO_SPACE = regex.compile(
     r"(?<![\p{L}.])(?P<prev>\p{L}*\p{Ll}\p{Ll})(?P<stop>[.!?])"
     r"(?P<next>\p{Lu}(?:\p{Ll}+|(?=[:\s,])))"
 )
+# What every _NO_SPACE match holds: most texts have none, and this is quicker to rule out.
+_NO_SPACE_HINT = regex.compile(r"\p{Ll}[.!?]\p{Lu}")
 # An address or file name, where "word.Word" is not a sentence end.
 _ADDRESS = regex.compile(
     r"[/@\\]|www\.|\.(?:com|org|net|gov|edu|info|io|ai|fr|de|es|uk|it|eu|ch|be|at|co|us|ru"
@@ -37,11 +39,14 @@ _LOWER_AFTER_STOP = regex.compile(
     r"(?P<gap>[ \t]+|[ \t]*\n\s*)"
     r"(?P<next>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\p{L}\p{N}@/]|\.\p{L})"
 )
+# What every _LOWER_AFTER_STOP match holds (its gap is white space).
+_LOWER_AFTER_STOP_HINT = regex.compile(r"\p{Ll}\.[\"”»’)]?\s+\p{Ll}")
 # A paragraph that starts with a lower-case word (its capital, or its first half, lost).
 _LOWER_PARAGRAPH = regex.compile(
     r"(?:\A|\n[ \t]*\n)[ \t]*(?P<next>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=[ \t,;])"
     r"(?P<rest>[^\n]*)"
 )
+_BEFORE_NAME = regex.compile(r"\s+\p{Lu}")
 _NAME_PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der",
                              "den", "la", "le", "al", "el", "bin", "ibn", "dos", "das", "ter"})
 
@@ -100,6 +105,8 @@ class MissingSpaceAfterStop(_BoundaryRule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
+        if not _NO_SPACE_HINT.search(text):
+            return
         abbreviations = self.abbreviations(story.lang)
         for match in _NO_SPACE.finditer(text):
             if match.group("prev").lower() in abbreviations:
@@ -150,11 +157,12 @@ class LowercaseAfterStop(_BoundaryRule):
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
         abbreviations = self.abbreviations(story.lang)
-        for match in _LOWER_AFTER_STOP.finditer(text):
+        matches = _LOWER_AFTER_STOP.finditer(text) if _LOWER_AFTER_STOP_HINT.search(text) else ()
+        for match in matches:
             prev, nxt = match.group("prev"), match.group("next")
             if prev.lower() in abbreviations:
                 continue
-            if nxt in _NAME_PARTICLES and regex.match(r"\s+\p{Lu}", text[match.end():]):
+            if nxt in _NAME_PARTICLES and _BEFORE_NAME.match(text, match.end()):
                 continue
             yield Hit(
                 match.start("prev"), match.end("next"),

@@ -10,7 +10,7 @@ Every suggestion deletes exactly the chrome line or fragment, never story text.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -37,8 +37,11 @@ _STOP_WORDS = (
 _STOP = frozenset(_STOP_WORDS.split())
 
 
+_WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
+
+
 def _words(line: str) -> list[str]:
-    return regex.findall(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*", line)
+    return _WORD.findall(line)
 
 
 @dataclass(frozen=True)
@@ -111,7 +114,7 @@ def _is_leftover_free(line: str, *patterns: regex.Pattern[str]) -> bool:
     return all(w.casefold() in _STOP or w.isdigit() for w in _words(rest))
 
 
-def header_end(text: str, lines: list[tuple[int, int]]) -> int:
+def header_end(text: str, lines: Sequence[tuple[int, int]]) -> int:
     """Offset where the page's header ends: the first line long enough to be story text."""
     for start, end in lines:
         if len(text[start:end].split()) >= BODY_WORDS:
@@ -262,14 +265,16 @@ class PhotoCreditLine(ChromeRule):
         opener, glued = _credit_patterns(story_languages(story))
         tail = _credit_tail()
         text = story.text
+        captioned = _captioned_units(story, tail)
         for start, end in stripped_lines(text):
             line = text[start:end]
-            if _reference_has_credit(story, start, end, tail):
+            if any(u_start < end and start < u_end for u_start, u_end in captioned):
                 continue  # the agency's own version carries the caption: it is content
-            letters = [c for c in line if c.isalpha()]
-            upper = bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-            credit = tail.search(line)
-            if opener.match(line) and (upper or credit or len(line.split()) <= 8):
+            # Every credit shape holds one of "(…)", "/" or "©": most lines hold none.
+            credit = tail.search(line) if ")" in line or "/" in line or "©" in line else None
+            if opener.match(line) and (
+                _mostly_upper(line) or credit or len(line.split()) <= 8
+            ):
                 yield Hit(start, end, f"photo or video credit '{line[:60]}'", suggestion="")
             elif credit and not line.endswith((".", "!", "?")):
                 if len(line.split()) <= MAX_CAPTION_WORDS and not any(q in line for q in _QUOTES):
@@ -280,7 +285,7 @@ class PhotoCreditLine(ChromeRule):
                     yield Hit(start + credit.start() - gap, end,
                               f"photo credit '{credit.group().strip()}' glued to the paragraph",
                               suggestion="")
-            elif (match := glued.search(line)) is not None:
+            elif ":" in line and (match := glued.search(line)) is not None:
                 yield Hit(
                     start + match.start("gap"), end,
                     f"photo credit '{match.group('credit')}' glued to the paragraph",
@@ -288,16 +293,21 @@ class PhotoCreditLine(ChromeRule):
                 )
 
 
-def _reference_has_credit(
-    story: StoryContext, start: int, end: int, tail: regex.Pattern[str]
-) -> bool:
-    """Whether the reference text aligned with MT ``start:end`` ends with a credit too."""
-    for unit in story.units:
-        if unit.mt_start is None or unit.mt_end is None or not unit.ref:
-            continue
-        if unit.mt_start < end and start < unit.mt_end and tail.search(unit.ref.rstrip()):
-            return True
-    return False
+def _mostly_upper(line: str) -> bool:
+    """Whether at least 80% of the letters of ``line`` (and at least one) are capitals."""
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
+
+
+def _captioned_units(
+    story: StoryContext, tail: regex.Pattern[str]
+) -> list[tuple[int, int]]:
+    """MT spans of the units whose aligned reference text ends with a credit too."""
+    return [
+        (unit.mt_start, unit.mt_end) for unit in story.units
+        if unit.mt_start is not None and unit.mt_end is not None and unit.ref
+        and tail.search(unit.ref.rstrip())
+    ]
 
 
 @cache

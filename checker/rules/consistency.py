@@ -61,6 +61,7 @@ def name_key(form: str) -> str:
     )
 
 
+@lru_cache(maxsize=65_536)
 def translit_key(form: str) -> str:
     """:func:`name_key` with transliteration endings folded ("zelensk")."""
     key = name_key(form)
@@ -81,26 +82,56 @@ def mentions(text: str, lang: str = "en", max_parts: int = 6) -> list[Mention]:
     is a first part that is a common word of ``lang`` capitalised at the start of a
     sentence ("Die Europäische Zentralbank", "The Hague").
     """
-    found = []
+    return [Mention(*found) for found in mention_spans(text, lang, max_parts)]
+
+
+_PART = regex.compile(r"[^ -]+")
+
+
+def mention_spans(
+    text: str, lang: str = "en", max_parts: int = 6
+) -> Iterator[tuple[int, int, str]]:
+    """``(start, end, form)`` of each of :func:`mentions`, in the same order."""
     for match in _NAME.finditer(text):
         form = match.group()
+        single = " " not in form and "-" not in form
+        if single and len(form) < 6:
+            continue  # one short word: no mention (most capitalised words of a text)
         letters = [ch for ch in form if ch.isalpha()]
         if len(letters) < 4 or all(ch.isupper() for ch in letters):
             continue
-        parts = [(m.start(), m.end()) for m in regex.finditer(r"[^ -]+", form)][:max_parts]
-        first = 1 if len(parts) > 1 and _function_word(form[slice(*parts[0])], lang) else 0
+        at = match.start()
+        if single and max_parts:
+            yield at, at + len(form), form
+            continue
+        # Each part: where it starts and ends, whether it starts with a capital, and
+        # whether all its letters are capitals (a run of parts is all capitals when each
+        # of them is).
+        parts = [
+            (m.start(), m.end(), m.group()[:1].isupper(), _capitals(m.group()))
+            for m in _PART.finditer(form)
+        ][:max_parts]
+        first = 1 if len(parts) > 1 and _function_word(form[parts[0][0] : parts[0][1]], lang) else 0
         for i in range(first, len(parts)):
-            for j in range(i, len(parts)):
-                start, end = parts[i][0], parts[j][1]
-                piece = form[start:end]
-                if i == j and len(piece) < 6:
-                    continue
-                if not piece[:1].isupper() and i > 0:
-                    continue
-                if all(ch.isupper() for ch in piece if ch.isalpha()):
+            start, end, upper, capitals = parts[i]
+            if not upper and i > 0:
+                continue
+            if end - start >= 6 and not capitals:
+                yield at + start, at + end, form[start:end]
+            for j in range(i + 1, len(parts)):
+                capitals = capitals and parts[j][3]
+                if capitals:
                     continue  # a capitalised dateline ("BEIJING") inside a longer run
-                found.append(Mention(match.start() + start, match.start() + end, piece))
-    return found
+                end = parts[j][1]
+                yield at + start, at + end, form[start:end]
+
+
+def _capitals(part: str) -> bool:
+    """Whether every letter of ``part`` is a capital."""
+    second = part[1:2]
+    if second.islower() and second.isalpha():
+        return False  # "Kim": the usual case, decided by one letter
+    return all(ch.isupper() for ch in part if ch.isalpha())
 
 
 @lru_cache(maxsize=4096)
@@ -140,12 +171,15 @@ def variants(all_mentions: Iterable[Mention], text_of: str = "") -> Iterator[Var
     """
     groups: dict[str, list[Mention]] = defaultdict(list)
     for mention in all_mentions:
-        form = spelling(mention.form)
-        groups[translit_key(form)].append(Mention(mention.start, mention.end, form))
+        form = mention.form
+        if "’" in form:
+            form = spelling(form)
+            mention = Mention(mention.start, mention.end, form)
+        groups[translit_key(form)].append(mention)
     for group in groups.values():
+        if len(group) < 2 or all(m.form == group[0].form for m in group):
+            continue  # one spelling (most names)
         forms = Counter(m.form for m in group)
-        if len(forms) < 2:
-            continue
         ranked = sorted(forms.items(), key=lambda item: (-item[1], group_first(group, item[0])))
         preferred, preferred_count = ranked[0]
         if preferred_count == forms[ranked[1][0]] and len(ranked) == 2:

@@ -62,24 +62,7 @@ class SourceDateFormat(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns: dict[str, tuple[regex.Pattern[str], str]] = {}
-        for lang in self.languages:
-            dates = langdata.section(lang, "dates")
-            months = _full_names(langdata.section(lang, "timestamp").get("months", []))
-            if not months:
-                continue
-            capitalised = lang in _CAPITALISED_MONTHS
-            flags = regex.V1 if capitalised else regex.V1 | regex.IGNORECASE
-            month_names = [m.capitalize() for m in months] if capitalised else months
-            month = "|".join(regex.escape(m) for m in sorted(month_names, key=len, reverse=True))
-            before = "|".join(regex.escape(w) for w in dates.get("before", []))
-            pattern = regex.compile(
-                rf"(?<=(?:^|[^\n\S]|\()(?:(?i:{before})|{month})[^\S\n]+)"
-                rf"(?P<date>(?P<day>[0-3]?\d)\.(?:[^\S\n]+(?i:{before})[^\S\n]+[0-3]?\d\.)*"
-                rf"[^\S\n]+(?P<month>{month}))\b",
-                flags,
-            )
-            self.patterns[lang] = (pattern, dates.get("day_month", "{day} {month}"))
+        self.patterns = langdata.PerLanguage(self.languages, _date_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         compiled = self.patterns.get(story.lang)
@@ -98,3 +81,23 @@ class SourceDateFormat(Rule):
                 f"'{date}' keeps the ordinal stop of a German date",
                 suggestion=fixed,
             )
+
+
+def _date_pattern(lang: str) -> tuple[regex.Pattern[str], str] | None:
+    """Dates with a German ordinal stop in ``lang``, and how ``lang`` writes them."""
+    dates = langdata.section(lang, "dates")
+    months = _full_names(langdata.section(lang, "timestamp").get("months", []))
+    if not months:
+        return None
+    capitalised = lang in _CAPITALISED_MONTHS
+    flags = regex.V1 if capitalised else regex.V1 | regex.IGNORECASE
+    month_names = [m.capitalize() for m in months] if capitalised else months
+    month = "|".join(regex.escape(m) for m in sorted(month_names, key=len, reverse=True))
+    before = "|".join(regex.escape(w) for w in dates.get("before", []))
+    pattern = regex.compile(
+        rf"(?<=(?:^|[^\n\S]|\()(?:(?i:{before})|{month})[^\S\n]+)"
+        rf"(?P<date>(?P<day>[0-3]?\d)\.(?:[^\S\n]+(?i:{before})[^\S\n]+[0-3]?\d\.)*"
+        rf"[^\S\n]+(?P<month>{month}))\b",
+        flags,
+    )
+    return pattern, dates.get("day_month", "{day} {month}")

@@ -6,12 +6,14 @@ lists for the target language (:mod:`checker.lexicon`); names are words there to
 ("McDonald", "LinkedIn", "PlayStation"), so a known token is never split. Per-language
 endings that must not be read as glued words come from the ``glued`` table of
 ``checker/rules/langdata/<lang>.toml``, name prefixes ("Mc", "Di") from ``common.toml``.
+Brands wordfreq lacks ("TotalEnergies") need corroboration: see :func:`find_glued`.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from string import ascii_lowercase
 from typing import Any
 
 import regex
@@ -40,6 +42,14 @@ WORD = 3.0
 NAME = 2.5
 """...or, for a capitalised first half, this frequent in the target language (or common
 in another news language)."""
+TYPO = 3.5
+"""A token one edit away from a word this frequent is a misspelling, not a glued pair..."""
+TYPO_MARGIN = 0.5
+"""...unless the word is less frequent than the rarer glued half by more than this."""
+PLAIN_MAX = 200_000
+"""How many known tokens a lexicon remembers as plain (bounds its memory)."""
+_uncached_zipf = zipf.__wrapped__
+"""wordfreq lookups for one-letter edits, kept out of the shared cache."""
 
 
 @dataclass(frozen=True)
@@ -64,6 +74,11 @@ class GlueLexicon:
     time_words: frozenset[str]
     prefixes: frozenset[str]
     """Verbal prefixes never read as a word glued on before another ("ein" + "schätzen")."""
+    alphabet: str
+    """Lower-case letters of the language, for one-letter edits of a misspelt word."""
+    plain: set[str] = field(default_factory=set, compare=False)
+    """Tokens already seen to be known words of no suspicious shape (grows up to
+    :data:`PLAIN_MAX`): they are skipped without asking wordfreq again."""
 
     @classmethod
     def of(cls, lang: str) -> GlueLexicon:
@@ -77,6 +92,7 @@ class GlueLexicon:
             frozenset(w for w in stops if len(w) >= 3 and w.isalpha() and w not in suffixes),
             frozenset(w for w in times if len(w) >= 4),
             frozenset(w.lower() for w in langdata.section(lang, "glued").get("not_prefixes", [])),
+            "".join(sorted({c for w in top_words(lang, 2000) for c in w} | set(ascii_lowercase))),
         )
 
     def is_word(self, part: str) -> bool:
@@ -85,6 +101,23 @@ class GlueLexicon:
         if len(part) < 4 or not part[:1].isupper():
             return False
         return zipf(part, self.lang) >= NAME or best_common_zipf(part) >= WORD
+
+    def misspelt(self, token: str, split: Split) -> bool:
+        """Whether one edit turns ``token`` into a frequent word, about as frequent as the
+        rarer half of ``split`` or more: "Tueday" is "Tuesday" mistyped, not "Tue day";
+        "dansleur" is "dans leur", not "danseur"."""
+        rarer = min(zipf(split.left, self.lang), zipf(split.right, self.lang))
+        floor = max(TYPO, rarer - TYPO_MARGIN)
+        low = token.lower()
+        known = _uncached_zipf
+        letters = self.alphabet
+        edits = (
+            *(low[:i] + low[i + 1 :] for i in range(len(low))),
+            *(low[:i] + low[i + 1] + low[i] + low[i + 2 :] for i in range(len(low) - 1)),
+            *(low[:i] + c + low[i + 1 :] for i in range(len(low)) for c in letters),
+            *(low[:i] + c + low[i:] for i in range(len(low) + 1) for c in letters),
+        )
+        return any(known(word, self.lang) >= floor for word in edits if word != low)
 
 
 def _camel_points(token: str) -> list[int]:
@@ -146,7 +179,10 @@ class _GlueRule(Rule):
     def check(self, story: StoryContext) -> Iterator[Hit]:
         key = "glued-words"
         if key not in story.memo:
-            story.memo[key] = list(find_glued(story.text, _lexicon(story.lang), self.prefixes))
+            context = "\n".join(doc.text for doc in (story.ref, story.src) if doc is not None)
+            story.memo[key] = list(
+                find_glued(story.text, _lexicon(story.lang), self.prefixes, context)
+            )
         found: list[tuple[int, int, Split]] = story.memo[key]  # type: ignore[assignment]
         for start, end, split in found:
             if split.certain != self.certain:
@@ -193,34 +229,103 @@ def _stray_capital(token: str) -> str | None:
 
 
 def find_glued(
-    text: str, lex: GlueLexicon, prefixes: frozenset[str]
+    text: str, lex: GlueLexicon, prefixes: frozenset[str], context: str = ""
 ) -> Iterator[tuple[int, int, Split]]:
-    """Every token of ``text`` that reads as two words glued together, with its split."""
-    for match in _LONG_TOKEN.finditer(text):
-        token = match.group()
-        if (
-            _DROP_CAP.match(token) and _SENTENCE_START.search(text, 0, match.start())
-            and zipf(token[1:], lex.lang) >= WORD + 1
-        ):  # "LThe Spanish": the page's drop cap left over
-            yield match.start(), match.end(), Split(1, token[0], token[1:], False)
-            continue
-        fixed = _stray_capital(token)
-        if fixed and max(zipf(fixed, lex.lang), best_common_zipf(fixed)) >= WORD + 0.5:
-            yield match.start(), match.end(), Split(0, "", fixed, False)
-            continue
-        if token.isupper() or zipf(token, lex.lang) >= KNOWN or best_common_zipf(token) >= WORD:
-            continue
-        left = text.rfind(" ", 0, match.start()) + 1
-        left = max(left, text.rfind("\n", 0, match.start()) + 1)
-        right = _SPACE.search(text, match.end())
-        chunk = text[left : right.start() if right else len(text)]
-        if _NOT_PROSE.search(chunk) or text.count(token) > 1:
-            continue
+    """Every token of ``text`` that reads as two words glued together, with its split.
+
+    ``context`` is the story's reference and source text: a token found there unchanged
+    is a name, and two halves found there apart confirm a glued reading. A token whose
+    halves are both capitalised and meet at neither a day nor a month reads as a brand
+    as well as glue ("TotalEnergies", "DeepSeek", "CornwallLive"): it is reported only
+    when the story has other glued words or writes the two halves apart, in the MT or the
+    reference ("Louvre Museum").
+    """
+    found = [(a, b, split, _brand_shaped(split, lex))
+             for a, b, split in _candidates(text, lex, prefixes, context)]
+    glue = {text[a:b] for a, b, split, brand in found if len(split.left) > 1 and not brand}
+    for start, end, split, brand in found:
+        if not brand or glue - {text[start:end]} or _written_apart(split, text, context):
+            yield start, end, split
+
+
+def _candidates(
+    text: str, lex: GlueLexicon, prefixes: frozenset[str], context: str
+) -> list[tuple[int, int, Split]]:
+    """Every glued reading of a token of ``text``, in text order. Each distinct token is
+    judged once; known words (most of them) are remembered in ``lex.plain``."""
+    found: list[tuple[int, int, Split]] = []
+    for token in set(_LONG_TOKEN.findall(text)) - lex.plain:
+        found.extend(_token_candidates(token, text, lex, prefixes, context))
+    found.sort(key=lambda item: item[0])
+    return found
+
+
+def _token_candidates(
+    token: str, text: str, lex: GlueLexicon, prefixes: frozenset[str], context: str
+) -> Iterator[tuple[int, int, Split]]:
+    drop_cap = bool(_DROP_CAP.match(token))
+    fixed = _stray_capital(token)
+    known = (
+        token.isupper() or zipf(token, lex.lang) >= KNOWN or best_common_zipf(token) >= WORD
+    )
+    if known and not drop_cap and not fixed:
+        if len(lex.plain) < PLAIN_MAX:
+            lex.plain.add(token)  # a known word, whatever surrounds it
+        return
+    drop_cap = drop_cap and zipf(token[1:], lex.lang) >= WORD + 1
+    stray = bool(fixed) and max(zipf(fixed, lex.lang), best_common_zipf(fixed)) >= WORD + 0.5
+    split: Split | None = None
+    if not (known or stray or text.count(token) > 1 or any(_occurrences(token, context))):
         split = split_camel(token, lex, prefixes)
         if split is None and token[1:].islower():
             split = split_lower(token, lex)
-        if split is not None:
-            yield match.start(), match.end(), split
+            if split is not None and lex.misspelt(token, split):
+                split = None  # "Tueday": a typo for "Tuesday", not "Tue" + "day"
+    if not (drop_cap or stray or split):
+        return
+    for start, end in _occurrences(token, text):
+        if drop_cap and _SENTENCE_START.search(text, 0, start):
+            # "LThe Spanish": the page's drop cap left over
+            yield start, end, Split(1, token[0], token[1:], False)
+        elif stray and fixed:
+            yield start, end, Split(0, "", fixed, False)
+        elif split is not None and not _NOT_PROSE.search(_chunk(text, start, end)):
+            yield start, end, split
+
+
+def _occurrences(token: str, text: str) -> Iterator[tuple[int, int]]:
+    """Where ``token`` occurs in ``text`` as a whole run of letters."""
+    at = text.find(token)
+    while at >= 0:
+        end = at + len(token)
+        if (at == 0 or not text[at - 1].isalpha()) and (
+            end == len(text) or not text[end].isalpha()
+        ):
+            yield at, end
+        at = text.find(token, at + 1)
+
+
+def _chunk(text: str, start: int, end: int) -> str:
+    """The text between the spaces around ``text[start:end]``."""
+    left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
+    right = _SPACE.search(text, end)
+    return text[left : right.start() if right else len(text)]
+
+
+def _brand_shaped(split: Split, lex: GlueLexicon) -> bool:
+    """Two capitalised halves not joined at a day or a month ("Total|Energies")."""
+    return (
+        len(split.left) > 1 and split.left[0].isupper() and split.right[0].isupper()
+        and split.right.lower() not in lex.time_words
+    )
+
+
+def _written_apart(split: Split, text: str, context: str) -> bool:
+    """Whether the story or its reference writes the two halves as two words."""
+    apart = regex.compile(
+        rf"\b{regex.escape(split.left)}[ \t\u00a0]+{regex.escape(split.right)}\b"
+    )
+    return bool(apart.search(text) or apart.search(context))
 
 
 class GluedWords(_GlueRule):
@@ -230,8 +335,11 @@ class GluedWords(_GlueRule):
     (so names and brands it knows, "McDonald", "iPhone", "LinkedIn", "PlayStation", are
     never split) and it divides into a word of the target language and one of its
     function words ("Commissionsaid", "Berlinwhere", "ofthe"), or a capitalised day or
-    month ("FranceTuesday"). Addresses, handles, hashtags and a token that occurs twice
-    in the story are left alone. Other glued readings are WC211's.
+    month ("FranceTuesday"). Addresses, handles, hashtags, a token that occurs twice in
+    the story or unchanged in its reference or source, and a word one letter away from a
+    frequent word ("Tueday" is a typo for "Tuesday", not "Tue day") are left alone. Two
+    capitalised halves ("NextEra") need the story's corroboration, as in WC211. Other
+    glued readings are WC211's.
 
     ## Why it matters
     Scrapers that drop link markup glue the link text to the next word; the page reads
@@ -259,9 +367,12 @@ class LikelyGluedWords(_GlueRule):
     The same reading as WC210 (a token wordfreq does not know, which splits into two
     frequent words of the target language) when the junction is a capital inside the
     token ("LouvreMuseum") or a frequent word that is not a function word, glued to a
-    lower-case word ("pricesstill"). Name prefixes ("Mc", "Di", "Mac", "Van") are never split. A new
-    brand written in one word ("DeepSeek") reads the same way, hence a warning. A
-    capital glued to the first word of a sentence ("LThe Spanish government") is the
+    lower-case word ("pricesstill"). Name prefixes ("Mc", "Di", "Mac", "Van") are never
+    split. A brand written in one word reads the same way ("TotalEnergies", "DeepSeek"),
+    so a token whose two halves are both capitalised is reported only when the story
+    corroborates the glue: it has other glued words, or it or its reference writes the
+    two halves apart ("Louvre Museum"). A capital glued to the first word of a
+    sentence ("LThe Spanish government") is the
     page's drop cap left over; the suggestion drops it. A known word with one capital
     out of place ("VLadimir", "ScholZ") is reported too. Capitalised endings of three
     letters ("MacroBot") are brand names more often than glued words.
@@ -271,10 +382,10 @@ class LikelyGluedWords(_GlueRule):
     typo, search and glossary checks miss the name.
 
     ## Example
-    `Visitors queued outside the LouvreMuseum on Sunday.`
+    `The Louvre Museum reopened, and visitors queued outside the LouvreMuseum on Sunday.`
 
     ## Use instead
-    `Visitors queued outside the Louvre Museum on Sunday.`
+    `The Louvre Museum reopened, and visitors queued outside the Louvre Museum on Sunday.`
     """
 
     code = "WC211"

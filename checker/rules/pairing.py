@@ -8,6 +8,7 @@ fact (or the reverse) changes what the sentence says.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 
 import regex
@@ -24,6 +25,7 @@ _NOT_A_CLOSER = regex.compile(
     regex.MULTILINE,
 )
 _NOT_AN_OPENER = regex.compile(r"[:;=][-'^]?[(\[]")
+_BRACKET = re.compile(r"[][(){}]")
 _QUESTION = frozenset("?？؟;")  # ";" is the Greek question mark
 _CLOSERS = "\"'”’»›)]}* \t\u00a0"
 
@@ -56,13 +58,23 @@ class UnpairedBracket(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
-        markers = {m.end() - 1 for m in _NOT_A_CLOSER.finditer(text)}
-        skip = {m.end() - 1 for m in _NOT_AN_OPENER.finditer(text)}
+        if not _BRACKET.search(text):
+            return
+        # Both patterns end with a bracket: a text without one has no marker to find.
+        markers = (
+            {m.end() - 1 for m in _NOT_A_CLOSER.finditer(text)}
+            if ")" in text or "]" in text else set()
+        )
+        skip = (
+            {m.end() - 1 for m in _NOT_AN_OPENER.finditer(text)}
+            if "(" in text or "[" in text else set()
+        )
         for start, end in story.mt.paragraphs:
             stack: list[int] = []
-            for index in range(start, end):
+            for bracket in _BRACKET.finditer(text, start, end):
+                index = bracket.start()
                 char = text[index]
-                if index in skip or (char not in _OPEN and char not in _CLOSE):
+                if index in skip:
                     continue
                 if index in markers:
                     # "1)", "a)" close an open bracket ("(from L)"), else mark a list item.

@@ -113,18 +113,7 @@ class CapitalisedByline(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.acronyms = frozenset(langdata.common().get("acronyms", []))
-        self.patterns: dict[str, regex.Pattern[str]] = {}
-        for lang in self.languages:
-            data = langdata.section(lang, "byline")
-            if data.get("surname_capitals", False):
-                continue
-            prefixes = langdata.alternation(data.get("prefixes", []))
-            self.patterns[lang] = regex.compile(
-                rf"(?:{prefixes}\s+)?"
-                r"(?P<name>(?P<given>\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+){0,2})\s+"
-                r"(?P<surname>\p{Lu}['’]?\p{Lu}+(?:[-'’\s]\p{Lu}{2,}){0,2}))"
-                r"(?:\s*[/|,]\s*[\p{L} .\-]{2,30}|\s*\([\p{L} .\-]{2,30}\))?\s*"
-            )
+        self.patterns = langdata.PerLanguage(self.languages, _byline_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         if self.options.get("allow-capitals", False):
@@ -165,6 +154,20 @@ def fill_dateline(template: str, city: str, agency: str) -> str:
         template.replace("{CITY}", city.upper())
         .replace("{City}", city)
         .replace("{agency}", agency)
+    )
+
+
+def _byline_pattern(lang: str) -> regex.Pattern[str] | None:
+    """A byline with the surname in capitals, unless ``lang``'s house style writes it so."""
+    data = langdata.section(lang, "byline")
+    if data.get("surname_capitals", False):
+        return None
+    prefixes = langdata.alternation(data.get("prefixes", []))
+    return regex.compile(
+        rf"(?:{prefixes}\s+)?"
+        r"(?P<name>(?P<given>\p{Lu}\p{Ll}+(?:[-\s]\p{Lu}\p{Ll}+){0,2})\s+"
+        r"(?P<surname>\p{Lu}['’]?\p{Lu}+(?:[-'’\s]\p{Lu}{2,}){0,2}))"
+        r"(?:\s*[/|,]\s*[\p{L} .\-]{2,30}|\s*\([\p{L} .\-]{2,30}\))?\s*"
     )
 
 
@@ -306,14 +309,7 @@ class CalquedHonorific(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.data = {lang: langdata.section(lang, "honorifics") for lang in self.languages}
-        self.patterns: dict[str, regex.Pattern[str]] = {}
-        for lang, data in self.data.items():
-            titles = list(data.get("titles", []))
-            titles += [t[:1].upper() + t[1:] for t in titles]
-            self.patterns[lang] = regex.compile(
-                r"(?<![\p{L}])(?P<title>" + langdata.alternation(titles) + r")"
-                r"[ \t\u00a0]+(?P<name>\p{Lu}[\p{L}'’\-]*\p{L})(?![\p{L}])"
-            )
+        self.patterns = langdata.PerLanguage(self.languages, _honorific_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         data = self.data.get(story.lang)
@@ -341,6 +337,16 @@ class CalquedHonorific(Rule):
 
 
 # -- WC704 ---------------------------------------------------------------------------------
+def _honorific_pattern(lang: str) -> regex.Pattern[str]:
+    """A title of ``lang``'s honorifics before a capitalised name."""
+    titles = list(langdata.section(lang, "honorifics").get("titles", []))
+    titles += [t[:1].upper() + t[1:] for t in titles]
+    return regex.compile(
+        r"(?<![\p{L}])(?P<title>" + langdata.alternation(titles) + r")"
+        r"[ \t\u00a0]+(?P<name>\p{Lu}[\p{L}'’\-]*\p{L})(?![\p{L}])"
+    )
+
+
 class AgencyArticle(Rule):
     """Finds an article before an agency name that takes none: "told the AFP".
 
@@ -373,26 +379,13 @@ class AgencyArticle(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns: dict[str, regex.Pattern[str]] = {}
-        self.followers: dict[str, frozenset[str]] = {}
-        for lang in self.languages:
-            data = langdata.section(lang, "agency_article")
-            weekdays = langdata.section(lang, "timestamp").get("weekdays", [])
-            self.followers[lang] = frozenset(
-                w.casefold() for w in [*data.get("followers", []), *weekdays]
-            )
-            articles = langdata.alternation(data.get("articles", []))
-            agencies = langdata.alternation(data.get("agencies", []))
-            self.patterns[lang] = regex.compile(
-                rf"(?<![\p{{L}}])(?i:{articles})\s+(?P<agency>{agencies})(?![\p{{L}}\d\-])"
-                r"(?P<after>(?:['’]s)?)[ \t]*(?P<next>[\p{L}]+)?"
-            )
+        self.patterns = langdata.PerLanguage(self.languages, _agency_article)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        pattern = self.patterns.get(story.lang)
-        if pattern is None:
+        compiled = self.patterns.get(story.lang)
+        if compiled is None:
             return
-        followers = self.followers[story.lang]
+        pattern, followers = compiled
         for match in pattern.finditer(story.text):
             following = match.group("next")
             if match.group("after"):
@@ -405,3 +398,17 @@ class AgencyArticle(Rule):
                 f"'{agency}' takes no article in English",
                 suggestion=agency,
             )
+
+
+def _agency_article(lang: str) -> tuple[regex.Pattern[str], frozenset[str]]:
+    """An article before an agency name in ``lang``, and the words that may follow it."""
+    data = langdata.section(lang, "agency_article")
+    weekdays = langdata.section(lang, "timestamp").get("weekdays", [])
+    followers = frozenset(w.casefold() for w in [*data.get("followers", []), *weekdays])
+    articles = langdata.alternation(data.get("articles", []))
+    agencies = langdata.alternation(data.get("agencies", []))
+    pattern = regex.compile(
+        rf"(?<![\p{{L}}])(?i:{articles})\s+(?P<agency>{agencies})(?![\p{{L}}\d\-])"
+        r"(?P<after>(?:['’]s)?)[ \t]*(?P<next>[\p{L}]+)?"
+    )
+    return pattern, followers

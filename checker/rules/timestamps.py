@@ -37,6 +37,10 @@ _ISO = r"\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}(?::\d{2}(?:[.,]\d+)?)?(?:Z|[+-]\d{2}:?
 _YEAR = regex.compile(r"(?<!\d)(?:1[89]|20)\d{2}(?!\d)")
 # Fields of a metadata line: "| blog, France | January 14, 2016", "date / time / Updated".
 _FIELD_SEPARATOR = regex.compile(r"\s+[|/·•]\s+|^[|·•]\s+|\s+[|·•]$")
+_FIELD_MARKS = "|/·•"
+"""Every field separator holds one of these."""
+_DIGIT = regex.compile(r"\d")
+_TIME_ANYWHERE = regex.compile(_TIME, regex.IGNORECASE)
 # A byline before a time stamp: "Claire Lee 11:37 a.m., December 07, 2023".
 _BYLINE_STAMP = regex.compile(
     r"(?:By\s+|Par\s+|Por\s+|Von\s+)?\p{Lu}[\p{L}'’.-]+(?:,?\s+[\p{L}'’.-]+){1,9}"
@@ -88,16 +92,19 @@ class TimestampPatterns:
         """Whether ``line`` is a time stamp with metadata: fields split by ``|`` or ``/``
         of which one is a time stamp and the others short labels ("| blog, France |
         January 14, 2016"), or a byline followed by a date and a time."""
-        fields = [f.strip(" ,|") for f in _FIELD_SEPARATOR.split(line)]
-        fields = [f for f in fields if f]
-        if len(fields) > 1 and any(self.matches(f) for f in fields):
-            return all(
-                self.matches(f)
-                or (len(f.split()) <= MAX_LABEL_WORDS and not f.endswith((".", "!", "?")))
-                for f in fields
-            )
+        if any(mark in line for mark in _FIELD_MARKS):  # else the line is one field
+            fields = [f.strip(" ,|") for f in _FIELD_SEPARATOR.split(line)]
+            fields = [f for f in fields if f]
+            if len(fields) > 1 and any(self.matches(f) for f in fields):
+                return all(
+                    self.matches(f)
+                    or (len(f.split()) <= MAX_LABEL_WORDS and not f.endswith((".", "!", "?")))
+                    for f in fields
+                )
+        if len(line) > MAX_CHROME_LINE or _DIGIT.search(line) is None:
+            return False  # too long for a byline, or no time stamp (it starts with a digit)
         byline = _BYLINE_STAMP.fullmatch(line)
-        if byline is None or len(line) > MAX_CHROME_LINE:
+        if byline is None:
             return False
         names = line[: byline.start("stamp")].replace(",", " ").split()
         if any(w[:1].islower() and w not in _BYLINE_PARTICLES for w in names):
@@ -105,7 +112,7 @@ class TimestampPatterns:
         stamp = byline.group("stamp")
         return (
             self.matches(stamp)
-            and bool(regex.search(_TIME, stamp, regex.IGNORECASE))
+            and bool(_TIME_ANYWHERE.search(stamp))
             and bool(_YEAR.search(stamp))
         )
 

@@ -8,6 +8,7 @@ a quantity). Quotation marks have their own module, :mod:`checker.rules.quotes`.
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -58,15 +59,7 @@ class SpaceBeforePunctuation(Rule):
 
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
-        self.patterns: dict[str, regex.Pattern[str]] = {}
-        for lang in self.languages:
-            # No language spaces a full stop ("Defense ."); the data lists the others.
-            marks = langdata.section(lang, "punctuation").get("no_space_before", "") + "."
-            if marks:
-                self.patterns[lang] = regex.compile(
-                    rf"(?<=\S)(?P<space>[{_SPACES}]+)(?P<mark>[{regex.escape(marks)}]+)"
-                    rf"(?=[\s\"”’»)\]]|\Z)"
-                )
+        self.patterns = langdata.PerLanguage(self.languages, _space_pattern)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         pattern = self.patterns.get(story.lang)
@@ -89,6 +82,15 @@ class SpaceBeforePunctuation(Rule):
                 yield Hit(start, match.end(), f"repeated '{mark}'", suggestion="")
                 continue
             yield Hit(start, match.end(), f"space before '{mark}'", suggestion=mark)
+
+
+def _space_pattern(lang: str) -> regex.Pattern[str]:
+    # No language spaces a full stop ("Defense ."); the data lists the others.
+    marks = langdata.section(lang, "punctuation").get("no_space_before", "") + "."
+    return regex.compile(
+        rf"(?<=\S)(?P<space>[{_SPACES}]+)(?P<mark>[{regex.escape(marks)}]+)"
+        rf"(?=[\s\"”’»)\]]|\Z)"
+    )
 
 
 # -- WC603 ---------------------------------------------------------------------------------
@@ -177,7 +179,9 @@ class DecimalSeparator(Rule):
             raise ConfigError(
                 settings.config_path, f"[rules.{self.code}] decimal must be '.' or ','"
             )
-        self.patterns = {lang: NumberPatterns.of(lang, decimal) for lang in self.languages}
+        self.patterns = langdata.PerLanguage(
+            self.languages, functools.partial(NumberPatterns.of, decimal=decimal)
+        )
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         patterns = self.patterns.get(story.lang)

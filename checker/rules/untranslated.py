@@ -4,12 +4,19 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from functools import cache, lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 import regex
 
 from checker.context import StoryContext
-from checker.langid import detect, letters, quick_language, stopword_votes, stopwords
+from checker.langid import (
+    confident_language,
+    letters,
+    stopword_votes,
+    stopwords,
+    vote_winner,
+)
 from checker.lexicon import NEWS_LANGUAGES, common_zipf, supported, top_words, zipf
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
@@ -88,25 +95,33 @@ class UntranslatedSegment(Rule):
     @staticmethod
     def _language(text: str, target: str) -> str | None:
         """The segment's language when clearly not ``target``; None when unsure or fine."""
-        quick = quick_language(text)
-        if quick == target:
-            return None
-        votes = stopword_votes(text)
-        if quick is None and votes.get(target, 0) >= 3:
-            return None
-        found = detect(text)
-        if not found:
-            return None
-        lang, prob = found[0]
-        lang = lang.split("-")[0]
-        if lang == target or prob < CONFIDENCE:
-            return None
-        if target_share(text, target, lang) >= TARGET_SHARE:
-            return None  # langdetect misread a short line of target words
-        # langdetect and the stop-word vote must not disagree about the target language.
-        if quick is not None and quick != lang:
-            return None
-        return lang
+        return _segment_language(text, target)
+
+
+@lru_cache(maxsize=8192)
+def _segment_language(text: str, target: str) -> str | None:
+    """:meth:`UntranslatedSegment._language`, once per segment (WC402 asks again)."""
+    votes = stopword_votes(text)
+    quick = vote_winner(votes)
+    if quick == target:
+        return None
+    if quick is None and votes.get(target, 0) >= 3:
+        return None
+    if quick is not None and target_share(text, target, quick) >= TARGET_SHARE:
+        # Only langdetect agreeing with the stop words could make it another language,
+        # and the words are the target's whatever langdetect says: no need to ask it.
+        return None
+    # langdetect must be at least 90% sure of another language.
+    found = confident_language(text, CONFIDENCE, target)
+    if found is None:
+        return None
+    lang = found[0].split("-")[0]
+    if target_share(text, target, lang) >= TARGET_SHARE:
+        return None  # langdetect misread a short line of target words
+    # langdetect and the stop-word vote must not disagree about the target language.
+    if quick is not None and quick != lang:
+        return None
+    return lang
 
 
 # -- fragments: a few source-language words inside a target sentence -------------------
@@ -124,6 +139,14 @@ COMMON_NOUN = 4.0
 """A capitalised word this frequent in the source language is a word, not a name."""
 SINGLE_MAX = 4.5
 """A lone function word is foreign only when rarer than this in the target language."""
+LOAN_ZIPF = 1.9
+"""A source-language word at least this frequent (Zipf) in the target language is used
+there ("déjà" 2.7, "noire" 2.7, "lait" 2.2 in English), not only met in names and quotes
+("Défense" 1.7, "gouvernement" 1.8, "martes" 1.8)."""
+SETTLED_ZIPF = 3.0
+"""...and this frequent, an everyday word of English ("vie" 3.4, "est" 4.1)."""
+LOAN_WORDS = 3
+"""Loan phrases are short: "pièce de résistance", "joie de vivre", "c'est la vie"."""
 _PARTICLES = frozenset({"de", "del", "della", "di", "da", "du", "van", "von", "der", "den",
                         "la", "le", "les", "al", "el", "bin", "ibn", "dos", "das", "ter", "y"})
 
@@ -182,9 +205,31 @@ def sentence_words(text: str, start: int, end: int) -> list[Word]:
     ]
 
 
-def fragments(text: str, words: list[Word], target: str, source: str) -> Iterator[tuple[int, int]]:
-    """Spans of ``source``-language fragments among the ``words`` of a target sentence."""
-    flags = [_foreign(w.text.lower(), target, source) for w in words]
+@cache
+def _foreign_memo(target: str, source: str) -> dict[str, bool]:
+    return {}
+
+
+def _flags(lows: list[str], target: str, source: str) -> list[bool]:
+    """:func:`_foreign` of each lower-case word, through a plain dictionary per language
+    pair (cheaper than a three-argument cache for the words of every sentence)."""
+    memo = _foreign_memo(target, source)
+    flags = list(map(memo.get, lows))
+    if None in flags:
+        if len(memo) > 262_144:
+            memo.clear()
+        for i, flag in enumerate(flags):
+            if flag is None:
+                flags[i] = memo[lows[i]] = _foreign(lows[i], target, source)
+    return flags
+
+
+def fragments(
+    text: str, words: list[Word], target: str, source: str, lows: list[str] | None = None
+) -> Iterator[tuple[int, int]]:
+    """Spans of ``source``-language fragments among the ``words`` of a target sentence
+    (``lows``: the words in lower case, when the caller has them already)."""
+    flags = _flags(lows if lows is not None else [w.text.lower() for w in words], target, source)
     if not any(flags):
         return
     source_functions = _function_words(source)
@@ -203,6 +248,8 @@ def fragments(text: str, words: list[Word], target: str, source: str) -> Iterato
                 ok = bool(content) or (bool(lower) and bool(common))
             if ok and not content and run[0] > 0 and words[run[0] - 1].text[:1].isupper():
                 ok = False  # particles between names: "Luis de la Fuente", "Van der Bellen"
+            if ok and loan_phrase(text, words, run, target, source):
+                ok = False  # "déjà vu", "café au lait", "bête noire": the target uses them
             if ok:
                 yield run_words[0].start, run_words[-1].end
             continue
@@ -225,6 +272,53 @@ def fragments(text: str, words: list[Word], target: str, source: str) -> Iterato
         yield word.start, word.end
 
 
+def _joined(text: str, left: Word, right: Word) -> bool:
+    return bool(_JOINERS.fullmatch(text[left.end : right.start]))
+
+
+def loan_phrase(text: str, words: list[Word], run: list[int], target: str, source: str) -> bool:
+    """Whether the run of source-language ``words[run]`` is a phrase the target language
+    has borrowed ("déjà vu", "café au lait", "joie de vivre") rather than a fragment the
+    engine left untranslated ("la Défense", "este martes", "the government").
+
+    A borrowed phrase is short, and each of its words (beyond the source's stop words
+    and particles) is a word of the target language too, at a frequency names and quotes
+    alone do not give it. Then one of two things must show the borrowing: a spelling the
+    target took over with its accents, more frequent in the source than in the target
+    ("déjà", "café"), in the phrase or joined to it; a hyphenated compound
+    ("savoir-faire"); or, in English, only everyday words ("c'est la vie").
+    """
+    run_words = [words[i] for i in run]
+    if sum(len(w.text) > 1 for w in run_words) > LOAN_WORDS:
+        return False
+    stops = stopwords().get(source, frozenset())
+    content = [
+        w for w in run_words
+        if len(w.text) > 1 and w.text.lower() not in stops and w.text.lower() not in _PARTICLES
+    ]
+    if not content:
+        return False  # only articles and prepositions: "with the", "sa", "por la"
+    frequencies = [zipf(w.text, target) for w in content]
+    if min(frequencies) < LOAN_ZIPF:
+        return False
+    around = list(run_words)
+    if run[0] > 0 and _joined(text, words[run[0] - 1], run_words[0]):
+        around.append(words[run[0] - 1])
+    if run[-1] + 1 < len(words) and _joined(text, run_words[-1], words[run[-1] + 1]):
+        around.append(words[run[-1] + 1])
+    for word in around:
+        if word.text.isascii():
+            continue
+        in_target = zipf(word.text, target)
+        if in_target >= LOAN_ZIPF and common_zipf(word.text, source) > in_target:
+            return True
+    if len(content) > 1 and all(
+        text[a.end : b.start] == "-" for a, b in pairwise(run_words)
+    ):
+        return True  # one hyphenated compound of target words: "savoir-faire"
+    return target == "en" and min(frequencies) >= SETTLED_ZIPF
+
+
 class SourceLanguageFragment(Rule):
     """Finds a few words of another language inside a sentence of the target language.
 
@@ -235,8 +329,12 @@ class SourceLanguageFragment(Rule):
     of the source before a word the source language also has ("sa presence"). Runs of
     capitalised words are names ("Le Monde", "El País"), and so are particles before a
     name ("von der Leyen", "de Gaulle"); a German target needs a source function word
-    in the run, since its nouns are capitalised. Quoted titles ("Pascal Praud et vous")
-    are left alone, and whole sentences in another language are WC401's.
+    in the run, since its nouns are capitalised. Phrases the target language has
+    borrowed are left alone: short runs whose words the target's own word list knows,
+    with a borrowed accented spelling ("déjà vu", "café au lait"), a hyphenated compound
+    ("savoir-faire") or, in English, only everyday words ("c'est la vie"). Quoted titles
+    ("Pascal Praud et vous") are left alone, and whole sentences in another language are
+    WC401's.
 
     ## Why it matters
     Engines leave untranslated what they do not recognise: an article or a possessive
@@ -266,12 +364,15 @@ class SourceLanguageFragment(Rule):
         minimum = int(self.options.get("min-detect-chars", self.settings.min_detect_chars))
         text = story.text
         for sentence in story.mt.sentences:
+            lows = [w.lower() for w in _WORDS.findall(text, sentence.start, sentence.end)]
+            if not any(any(_flags(lows, target, source)) for source in sources):
+                continue  # no word of any source language: nothing to look at closely
             segment = text[sentence.start : sentence.end]
             words = sentence_words(text, sentence.start, sentence.end)
             titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text, sentence.start, sentence.end)]
             for source in sources:
                 spans = [
-                    (start, end) for start, end in fragments(text, words, target, source)
+                    (start, end) for start, end in fragments(text, words, target, source, lows)
                     if not any(a <= start and end <= b for a, b in titles)
                 ]
                 if spans and letters(segment) >= minimum and (

@@ -56,7 +56,7 @@ class StorySummary:
             frozenset(f.rule for f in findings), True, not state.fresh,
             len(state.decisions), state.dirty,
             story_figure(result.scores, findings, has_text=bool(result.mt.strip()),
-                         units=len(result.units)),
+                         units=result.units),
         )
 
     def worst_first(self) -> tuple:
