@@ -43,6 +43,26 @@ def visible(text: str) -> str:
     return text.translate(_VISIBLE)
 
 
+def unvisible(shown: str, original: str) -> str:
+    """Undo :func:`visible` on ``shown``, an edited copy of ``visible(original)``.
+
+    Unchanged, it is ``original``. Edited, the control characters ``original`` holds come
+    back; a symbol ``original`` also held as itself, or U+FFFD standing for several
+    different C1 controls, stays as it is.
+    """
+    if shown == visible(original):
+        return original
+    controls = {code for code in map(ord, set(original)) if code in _VISIBLE}
+    symbols = {chr(code) for code in map(ord, set(original)) if code not in _VISIBLE}
+    back: dict[int, int] = {}
+    for code in controls:
+        picture = _VISIBLE[code]
+        if chr(picture) in symbols or sum(_VISIBLE[c] == picture for c in controls) > 1:
+            continue
+        back[picture] = code
+    return shown.translate(back)
+
+
 @dataclass(frozen=True)
 class LineIndex:
     """Maps offsets in a text to 1-based (line, column) pairs."""

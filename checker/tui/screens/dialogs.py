@@ -12,7 +12,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, TextArea
 
 from checker.model import Finding
-from checker.text import visible
+from checker.text import unvisible, visible
 
 
 class DismissDialog(ModalScreen[str | None]):
@@ -72,7 +72,8 @@ class EditUnitDialog(ModalScreen[tuple[str, bool] | None]):
             if self.reference:
                 yield Label(Text(visible("Reference: " + " ".join(self.reference.split()))),
                             classes="dialog-quote")
-            yield TextArea(self.text, id="unit-text", soft_wrap=True, show_line_numbers=False)
+            yield TextArea(visible(self.text), id="unit-text", soft_wrap=True,
+                           show_line_numbers=False)
             yield Label(Text("F2 applies · Ctrl+S applies and saves · Escape cancels"),
                         classes="dialog-hint")
 
@@ -82,7 +83,8 @@ class EditUnitDialog(ModalScreen[tuple[str, bool] | None]):
         area.move_cursor(area.document.end)
 
     def action_apply(self, save: bool = False) -> None:
-        self.dismiss((self.query_one(TextArea).text, save))
+        # Control characters were shown as symbols; the ones the unit had come back.
+        self.dismiss((unvisible(self.query_one(TextArea).text, self.text), save))
 
     def action_cancel(self) -> None:
         self.dismiss(None)
