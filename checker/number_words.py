@@ -18,6 +18,7 @@ from typing import Any
 import regex
 
 from checker.errors import ConfigError
+from checker.memo import remember, trim
 
 _AND_A_HALF = regex.compile(r"\s+(?:and a half|et demie?|y medi[oa])(?![\p{L}])")
 _HYPHEN = regex.compile(r"[-'’]")
@@ -172,9 +173,6 @@ def number_prefixes(text: str, lang: str) -> set[float]:
     return found
 
 
-_CACHE_LIMIT = 200_000
-"""Distinct tokens (or words) remembered per language before a cache starts afresh."""
-
 NUMBER_WORD = 1
 """A cue of :func:`cues`: a word reads as a number word (cardinal or ordinal)."""
 ROUGH = 2
@@ -233,10 +231,7 @@ class _Vocabulary:
         if found is None:
             lowered = token.lower()
             rank = self.ordinals.get(lowered) or _ordinal_value(lowered, self.lang)
-            found = (rank, _word_value(token, self.lang))
-            if len(self.readings) >= _CACHE_LIMIT:
-                self.readings.clear()
-            self.readings[token] = found
+            found = remember(self.readings, token, (rank, _word_value(token, self.lang)))
         return found
 
     def word_cues(self, word: str) -> int:
@@ -261,9 +256,8 @@ class _Vocabulary:
         found = 0
         if not words:
             return found
-        for limit in (self.plain, self.flagged):
-            if len(limit) >= _CACHE_LIMIT:
-                limit.clear()
+        trim(self.plain)
+        trim(self.flagged)
         for word in words:
             cue = self.flagged.get(word)
             if cue is None:

@@ -28,15 +28,12 @@ from collections.abc import Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import replace
-from typing import Any, TypeVar
 
 from checker.config import Settings
 from checker.engine import Checker
 from checker.errors import InputError, WirecheckError
 from checker.model import StoryInput, StoryResult
 from checker.safeio import check_story_size
-
-T = TypeVar("T")
 
 _worker_checker: Checker | None = None
 _active: set[ProcessPoolExecutor] = set()
@@ -86,19 +83,14 @@ def _die_with_parent() -> None:
         os._exit(1)
 
 
-def _init_process() -> None:
-    """A child process ignores Ctrl-C (the parent handles it) and dies with its parent."""
+def _init_worker(settings: Settings) -> None:
+    """Build the worker's Checker, unless it was inherited (fork) with these settings."""
+    global _worker_checker
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     signal.signal(signal.SIGTERM, signal.SIG_DFL)
     if hasattr(signal, "pthread_sigmask"):  # blocked by the parent around the fork
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
     _die_with_parent()
-
-
-def _init_worker(settings: Settings) -> None:
-    """Build the worker's Checker, unless it was inherited (fork) with these settings."""
-    global _worker_checker
-    _init_process()
     if _worker_checker is None or _worker_checker.settings != settings:
         _worker_checker = Checker(settings)
 
@@ -184,7 +176,7 @@ def _sigint_held() -> Iterator[None]:
         signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGINT})
 
 
-def _result(future: Future[T]) -> T:
+def _result(future: Future[list[StoryResult]]) -> list[StoryResult]:
     try:
         return future.result()
     except BrokenProcessPool:
@@ -200,7 +192,7 @@ def terminate_workers() -> None:
                 process.terminate()
 
 
-def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[Any]]) -> None:
+def _stop(pool: ProcessPoolExecutor, pending: Iterable[Future[list[StoryResult]]]) -> None:
     """End a run early (an error, Ctrl-C, SIGTERM): terminate workers, wait for nothing."""
     for future in pending:
         future.cancel()

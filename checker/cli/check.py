@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, TextIO
 
 from checker.atomic import atomic_open
+from checker.baseline import Baseline, BaselineWriter
 from checker.cli import SUMMARIES
 from checker.cli.common import (
     add_feed_arguments,
@@ -39,8 +40,7 @@ from checker.review import (
 )
 from checker.serialize import Summary
 
-if TYPE_CHECKING:  # imported where used: only --fix/--diff and --baseline runs need them
-    from checker.baseline import Baseline
+if TYPE_CHECKING:  # imported where used: only --fix/--diff runs need it
     from checker.fix import FixResult
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
@@ -287,8 +287,6 @@ def run(args: argparse.Namespace) -> int:
 def _check(args: argparse.Namespace, settings: Settings, checker: Checker) -> int:
     """Check the stories, print the findings; the exit status."""
     fixing = args.fix or args.diff
-    from checker.baseline import Baseline, BaselineWriter
-
     baseline = Baseline.load(args.baseline) if args.baseline else None
     recorder = BaselineWriter() if args.write_baseline else None
     reviews = Reviews(_review_files(args))

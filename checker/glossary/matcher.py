@@ -31,6 +31,7 @@ from checker.glossary.garble import (
 )
 from checker.glossary.model import Glossary, Status, Term
 from checker.glossary.tokens import Language, Token, single_deletions, tokenize
+from checker.memo import trim
 from checker.text import normalise
 
 
@@ -129,7 +130,7 @@ class LanguageIndex:
     """The other keys of ``pairs``."""
     near_cache: dict[tuple[str, int], frozenset[str]] = field(default_factory=dict, repr=False)
     """Content words near a key (see :func:`checker.glossary.evidence.near_words`), kept
-    across texts: news repeats its words (bounded, see ``NEAR_CACHE_SIZE``)."""
+    across texts: news repeats its words (bounded, see :mod:`checker.memo`)."""
     joined_cache: dict[str, str | None] = field(default_factory=dict, repr=False)
     """Two keys written together -> the content word they make, if any (bounded too)."""
     firsts_cache: dict[tuple[str, frozenset[str]], tuple[str, ...]] = field(
@@ -367,9 +368,7 @@ def loose_keys(
 def word_keys(tokens: Sequence[Token], language: Language) -> tuple[list[str], list[str]]:
     """Each token's key with spelling variants unified, and its :meth:`Language.normal`
     key (each distinct word worked out once per language: texts repeat their words)."""
-    forms = _WORD_FORMS.get(language)
-    if forms is None or len(forms) > WORD_FORMS_SIZE:
-        forms = _WORD_FORMS[language] = {}
+    forms = trim(_WORD_FORMS.setdefault(language, {}))
     for key in {t.key for t in tokens if t.is_word}.difference(forms):
         spelling = language.spell(key)
         forms[key] = (spelling, language.stem(spelling))
@@ -378,8 +377,6 @@ def word_keys(tokens: Sequence[Token], language: Language) -> tuple[list[str], l
     return spelled, normals
 
 
-WORD_FORMS_SIZE = 200_000
-"""Most words whose spelled and normal keys are kept per language, across texts."""
 _WORD_FORMS: dict[Language, dict[str, tuple[str, str]]] = {}
 
 

@@ -32,6 +32,7 @@ from checker.glossary.evidence import (
     window,
 )
 from checker.glossary.tokens import Language, next_word
+from checker.memo import remember
 
 if TYPE_CHECKING:
     from checker.glossary.matcher import IndexedTerm, LanguageIndex, TextTerms
@@ -43,8 +44,6 @@ MAX_WORD_EDITS = 2
 """Words added, dropped or changed (connectors included) in a quietly damaged name."""
 PREFIX = "\0"
 """Marks a pair-index key made of a first word's first three letters."""
-NEAR_CACHE_SIZE = 200_000
-"""Most words a language index keeps the near content words of, across texts."""
 
 
 @dataclass(frozen=True)
@@ -126,9 +125,7 @@ class GarbleSearch:
         cache = self.index.near_cache
         found = cache.get((key, shortest))
         if found is None:
-            if len(cache) >= NEAR_CACHE_SIZE:
-                cache.clear()
-            found = cache[(key, shortest)] = near_words(key, self.index, shortest)
+            found = remember(cache, (key, shortest), near_words(key, self.index, shortest))
         return found
 
     def unknown(self, j: int) -> bool:
@@ -164,10 +161,8 @@ class GarbleSearch:
                 if written in cache:
                     found = cache[written]
                 else:
-                    if len(cache) >= NEAR_CACHE_SIZE:
-                        cache.clear()
                     word = self.language.stem(self.language.spell(written))
-                    found = cache[written] = word if word in self.index.vocab else None
+                    found = remember(cache, written, word if word in self.index.vocab else None)
         self._joined[j] = found
         return found
 
@@ -211,9 +206,7 @@ class GarbleSearch:
                     firsts.update(group)
             if len(key) >= 4:
                 firsts.add(PREFIX + key[:3])
-            if len(cache) >= NEAR_CACHE_SIZE:
-                cache.clear()
-            found = cache[(key, near)] = tuple(f for f in firsts if f in self.index.firsts)
+            found = remember(cache, (key, near), tuple(f for f in firsts if f in self.index.firsts))
         return found
 
     def others(self, j: int) -> tuple[str, ...]:

@@ -19,6 +19,8 @@ from itertools import accumulate
 from operator import add
 from typing import NamedTuple
 
+from checker.memo import trim
+
 # A dotted acronym (U.N., U.S.) is one word, so that it matches its undotted form.
 _TOKEN = re.compile(r"(?:[^\W\d_]\.){2,}|[^\W_]+|[^\w\s\-‐‑'’ʼ]|_")
 _SOFT = " \t\u00a0\u202f-‐‑'’ʼ"
@@ -149,9 +151,7 @@ def tokenize(text: str) -> list[Token]:
     # (no tuple per token, so less work for the garbage collector).
     parts = _GAPPED.split(text)
     gaps, words = parts[1::3], parts[2::3]
-    known = _DESCRIBED
-    if len(known) > DESCRIBED_SIZE:
-        known.clear()
+    known = trim(_DESCRIBED)
     for word in set(words).difference(known):
         known[word] = _describe(word)
     ends = accumulate(map(add, map(len, gaps), map(len, words)))
@@ -162,8 +162,6 @@ def tokenize(text: str) -> list[Token]:
     ]
 
 
-DESCRIBED_SIZE = 200_000
-"""Most token texts whose key is kept across texts (see :func:`tokenize`)."""
 _DESCRIBED: dict[str, tuple[str, bool]] = {}
 
 

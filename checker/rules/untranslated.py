@@ -18,6 +18,7 @@ from checker.langid import (
     vote_winner,
 )
 from checker.lexicon import NEWS_LANGUAGES, common_zipf, supported, top_words, zipf
+from checker.memo import trim
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
 
@@ -216,8 +217,7 @@ def _flags(lows: list[str], target: str, source: str) -> list[bool]:
     memo = _foreign_memo(target, source)
     flags = list(map(memo.get, lows))
     if None in flags:
-        if len(memo) > 262_144:
-            memo.clear()
+        trim(memo)
         for i, flag in enumerate(flags):
             if flag is None:
                 flags[i] = memo[lows[i]] = _foreign(lows[i], target, source)
