@@ -14,6 +14,7 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from checker.beads import Bead, pair_substitutions, uncross
 from checker.similarity import (
     CrossLingualSimilarity,
     MonolingualSimilarity,
@@ -28,24 +29,10 @@ _SHAPE_PENALTY = {(1, 1): 0.0, (1, 2): 0.1, (2, 1): 0.1, (2, 2): 0.3}
 _MERGE_FLOOR = 0.2
 # A 2-2 bead is not tried where either diagonal sentence pair is at least this alike.
 _DIAGONAL = 0.5
-# Crossing matches: a one-sided pair at least this alike may displace a short match
-# found within this many beads of it.
-_UNCROSS = 0.5
-_UNCROSS_WINDOW = 6
 _PARAGRAPH_SHARPNESS = 3.0
 # Rounding margin of the bound that skips many-to-one beads which cannot win: their
 # cost is at least their predecessor's plus the fixed penalties (similarity <= 1).
 _SLACK = 1e-9
-
-
-@dataclass(frozen=True)
-class Bead:
-    """``a[a_start:a_end]`` aligned with ``b[b_start:b_end]`` (sentence indices)."""
-
-    a_start: int
-    a_end: int
-    b_start: int
-    b_end: int
 
 
 @dataclass(frozen=True)
@@ -96,110 +83,139 @@ def align(
     ``paragraphs`` gives each sentence's paragraph number on both sides: a match that
     straddles a paragraph break on one side only, or closes a paragraph on one side
     only, costs a little more, so units follow the paragraphs both sides agree on.
+
+    The four match shapes are written out in :data:`MATCH_SHAPES` order (ties go to the
+    earlier move), and only the last two rows of costs and 1-1 similarities are kept.
     """
     if n == 0 or m == 0:
         return [Bead(i, i + 1, 0, 0) for i in range(n)] + [Bead(n, n, j, j + 1) for j in range(m)]
     band = _band(n, m, anchors or [], settings.band)
     inf = math.inf
-    cost: list[dict[int, float]] = [dict() for _ in range(n + 1)]
-    back: list[dict[int, tuple[int, int]]] = [dict() for _ in range(n + 1)]
-    cost[0][0] = 0.0
-    skip = settings.skip_cost
-    pairs: dict[int, float] = {}  # 1-1 similarities, keyed x * (m + 1) + y
-    width = m + 1
-    pair = similarity.pair if isinstance(similarity, Similarity) else None
-    para_a, para_b = paragraphs if paragraphs is not None else ((), ())
-    use_paragraphs = len(para_a) == n and len(para_b) == m
-    # closes_x[k]: a bead ending before sentence k ends a paragraph on that side.
-    closes_a = [k == n or (k > 0 and para_a[k] != para_a[k - 1]) for k in range(n + 1)] if (
-        use_paragraphs) else []
-    closes_b = [k == m or (k > 0 and para_b[k] != para_b[k - 1]) for k in range(m + 1)] if (
-        use_paragraphs) else []
-    cross_cost, edge_cost = settings.paragraph_cross, settings.paragraph_edge
-
-    def layout(pi: int, i: int, pj: int, j: int) -> float:
-        """Extra cost of bead a[pi:i] x b[pj:j] for the paragraph layout."""
-        extra = edge_cost if closes_a[i] != closes_b[j] else 0.0
-        if (para_a[pi] != para_a[i - 1]) != (para_b[pj] != para_b[j - 1]):
-            extra += cross_cost
-        return extra
-    parts = similarity.parts_match if isinstance(similarity, Similarity) else None
-
-    def one_to_one(x: int, y: int) -> float:
-        key = x * width + y
-        value = pairs.get(key)
-        if value is None:
-            value = pair(x, y) if pair else similarity(range(x, x + 1), range(y, y + 1))
-            pairs[key] = value
-        return value
-
-    def merge_possible(pi: int, pj: int, da: int, db: int) -> bool:
-        """Whether any sentence pair inside a many-to-one bead is alike at all."""
-        key = pi * width + pj
-        best = pairs.get(key)
-        if best is None:
-            best = one_to_one(pi, pj)
-        if db == 1:  # 2-1
-            other = pairs.get(key + width)
-            best = max(best, one_to_one(pi + 1, pj) if other is None else other)
-        elif da == 1:  # 1-2
-            other = pairs.get(key + 1)
-            best = max(best, one_to_one(pi, pj + 1) if other is None else other)
-        else:  # 2-2
-            diagonal = one_to_one(pi + 1, pj + 1)
-            if max(best, diagonal) >= _DIAGONAL:
-                return False  # a 1-1 bead explains part of it: no 2-2 needed
-            best = max(best, diagonal, one_to_one(pi + 1, pj), one_to_one(pi, pj + 1))
-        return best >= _MERGE_FLOOR and (not parts or parts(range(pi, pi + da), range(pj, pj + db)))
-
-    # (da, db, the bead's size, its shape penalty, whether it merges sentences)
-    shapes = [
-        (da, db, max(da, db), _SHAPE_PENALTY[(da, db)], da != db or da != 1)
-        for da, db in MATCH_SHAPES
-    ]
-    merge_cost = settings.merge_cost
+    skip, merge_cost, slack = settings.skip_cost, settings.merge_cost, _SLACK
+    if isinstance(similarity, Similarity):
+        pair, parts = similarity.pair, similarity.parts_match
+        contained = similarity.contained if similarity.parts_by_pair else None
+    else:
+        pair, parts = (lambda x, y: similarity(range(x, x + 1), range(y, y + 1))), None
+        contained = None
+    pen12, pen21, pen22 = _SHAPE_PENALTY[(1, 2)], _SHAPE_PENALTY[(2, 1)], _SHAPE_PENALTY[(2, 2)]
+    edge, cross_a, cross_b = _layout(n, m, settings, paragraphs)
+    cross_cost = settings.paragraph_cross
+    back: list[dict[int, tuple[int, int]]] = [{} for _ in range(n + 1)]
+    # Rows i, i - 1 and i - 2 of the costs, and the 1-1 similarities of A sentences
+    # i - 1 and i - 2 with every B sentence (None until needed).
+    row: list[float] = [inf] * (m + 1)
+    up: list[float] = row
+    up2: list[float] = row
+    sims1: list[float | None] = [None] * m
+    sims2: list[float | None] = sims1
     for i in range(n + 1):
-        lo, hi = band[i]
-        row = cost[i]
+        up2, up, row = up, row, [inf] * (m + 1)
+        if i >= 1:
+            sims2, sims1 = sims1, [None] * m
         back_row = back[i]
-        above = cost[i - 1] if i >= 1 else None
+        lo, hi = band[i]
+        edge_row = edge[i]
+        crosses_a = cross_a[i]
         for j in range(lo, hi + 1):
-            if i == 0 and j == 0:
-                continue
-            best, move = inf, (0, 0)
-            if above is not None and j in above:
-                best, move = above[j] + skip, (1, 0)
-            if j >= 1 and (j - 1) in row and row[j - 1] + skip < best:
+            if i == 0:
+                if j == 0:
+                    row[0] = 0.0
+                    continue
                 best, move = row[j - 1] + skip, (0, 1)
-            for da, db, size, penalty, merges in shapes:
-                pi, pj = i - da, j - db
-                if pi < 0 or pj < 0:
-                    continue
-                prev = cost[pi].get(pj)
-                if prev is None or prev >= best:
-                    continue
-                if not merges:
-                    sim = pairs.get(pi * width + pj)
-                    if sim is None:
-                        sim = one_to_one(pi, pj)
-                elif (prev + penalty) + merge_cost > best + _SLACK:
-                    # even a perfect match (similarity 1) could not beat ``best``
-                    continue
-                elif merge_possible(pi, pj, da, db):
-                    sim = similarity(range(pi, i), range(pj, j))
-                else:
-                    continue  # no sentence pair inside the bead is alike: skip the merge
-                value = prev + (1.0 - sim) * size + penalty
-                if merges:
-                    value += merge_cost
-                if use_paragraphs:
-                    value += layout(pi, i, pj, j)
+                if best < inf:
+                    row[j] = best
+                    back_row[j] = move
+                continue
+            best, move = up[j] + skip, (1, 0)
+            if j == 0:
+                if best < inf:
+                    row[0] = best
+                    back_row[0] = move
+                continue
+            value = row[j - 1] + skip
+            if value < best:
+                best, move = value, (0, 1)
+            extra = edge_row[j]
+            # 1-1
+            prev = up[j - 1]
+            if prev < best:
+                s11 = sims1[j - 1]
+                if s11 is None:
+                    s11 = sims1[j - 1] = pair(i - 1, j - 1)
+                value = prev + (1.0 - s11) + extra
                 if value < best:
-                    best, move = value, (da, db)
+                    best, move = value, (1, 1)
+            # 1-2: A sentence i - 1 with B sentences j - 2 and j - 1
+            if j >= 2:
+                prev = up[j - 2]
+                if prev < best and not (prev + pen12) + merge_cost > best + slack:
+                    s10 = sims1[j - 2]
+                    if s10 is None:
+                        s10 = sims1[j - 2] = pair(i - 1, j - 2)
+                    s11 = sims1[j - 1]
+                    if s11 is None:
+                        s11 = sims1[j - 1] = pair(i - 1, j - 1)
+                    if (s10 >= _MERGE_FLOOR or s11 >= _MERGE_FLOOR) and (
+                        (contained(i - 1, j - 2)[1] and contained(i - 1, j - 1)[1])
+                        if contained else parts is None or parts(range(i - 1, i), range(j - 2, j))
+                    ):
+                        sim = similarity(range(i - 1, i), range(j - 2, j))
+                        value = prev + (1.0 - sim) * 2 + pen12
+                        value += merge_cost
+                        value += (extra + cross_cost) if cross_b[j] else extra
+                        if value < best:
+                            best, move = value, (1, 2)
+            if i >= 2:
+                # 2-1: A sentences i - 2 and i - 1 with B sentence j - 1
+                prev = up2[j - 1]
+                if prev < best and not (prev + pen21) + merge_cost > best + slack:
+                    s01 = sims2[j - 1]
+                    if s01 is None:
+                        s01 = sims2[j - 1] = pair(i - 2, j - 1)
+                    s11 = sims1[j - 1]
+                    if s11 is None:
+                        s11 = sims1[j - 1] = pair(i - 1, j - 1)
+                    if (s01 >= _MERGE_FLOOR or s11 >= _MERGE_FLOOR) and (
+                        (contained(i - 2, j - 1)[0] and contained(i - 1, j - 1)[0])
+                        if contained else parts is None or parts(range(i - 2, i), range(j - 1, j))
+                    ):
+                        sim = similarity(range(i - 2, i), range(j - 1, j))
+                        value = prev + (1.0 - sim) * 2 + pen21
+                        value += merge_cost
+                        value += (extra + cross_cost) if crosses_a else extra
+                        if value < best:
+                            best, move = value, (2, 1)
+                # 2-2, only where neither diagonal pair is a clear 1-1 match
+                prev = up2[j - 2] if j >= 2 else inf
+                if prev < best and not (prev + pen22) + merge_cost > best + slack:
+                    s00 = sims2[j - 2]
+                    if s00 is None:
+                        s00 = sims2[j - 2] = pair(i - 2, j - 2)
+                    s11 = sims1[j - 1]
+                    if s11 is None:
+                        s11 = sims1[j - 1] = pair(i - 1, j - 1)
+                    if s00 < _DIAGONAL and s11 < _DIAGONAL:
+                        s10 = sims1[j - 2]
+                        if s10 is None:
+                            s10 = sims1[j - 2] = pair(i - 1, j - 2)
+                        s01 = sims2[j - 1]
+                        if s01 is None:
+                            s01 = sims2[j - 1] = pair(i - 2, j - 1)
+                        if (s00 >= _MERGE_FLOOR or s11 >= _MERGE_FLOOR or s10 >= _MERGE_FLOOR
+                                or s01 >= _MERGE_FLOOR) and (
+                            parts is None or parts(range(i - 2, i), range(j - 2, j))
+                        ):
+                            sim = similarity(range(i - 2, i), range(j - 2, j))
+                            value = prev + (1.0 - sim) * 2 + pen22
+                            value += merge_cost
+                            value += (extra + cross_cost) if crosses_a != cross_b[j] else extra
+                            if value < best:
+                                best, move = value, (2, 2)
             if best < inf:
                 row[j] = best
                 back_row[j] = move
-    if m not in cost[n]:  # cannot happen with a connected band; be safe anyway
+    if row[m] == inf:  # cannot happen with a connected band; be safe anyway
         raise RuntimeError("alignment band does not reach the end")
     beads = []
     i, j = n, m
@@ -208,6 +224,31 @@ def align(
         beads.append(Bead(i - da, i, j - db, j))
         i, j = i - da, j - db
     return beads[::-1]
+
+
+def _layout(
+    n: int,
+    m: int,
+    settings: AlignSettings,
+    paragraphs: tuple[Sequence[int], Sequence[int]] | None,
+) -> tuple[list[list[float]], list[bool], list[bool]]:
+    """What the paragraph layout adds to a bead ending before A ``i`` and B ``j``.
+
+    ``edge[i][j]``: the extra cost of closing a paragraph on one side only; a bead that
+    takes two sentences on one side straddles a break there when ``cross_a[i]`` (or
+    ``cross_b[j]``) is set, and pays ``paragraph_cross`` when only one side does. Without
+    (usable) paragraph numbers everything is zero and false.
+    """
+    para_a, para_b = paragraphs if paragraphs is not None else ((), ())
+    if len(para_a) != n or len(para_b) != m:
+        return [[0.0] * (m + 1)] * (n + 1), [False] * (n + 1), [False] * (m + 1)
+    closes_a = [k == n or (k > 0 and para_a[k] != para_a[k - 1]) for k in range(n + 1)]
+    closes_b = [k == m or (k > 0 and para_b[k] != para_b[k - 1]) for k in range(m + 1)]
+    on_edge, off_edge = settings.paragraph_edge, 0.0
+    edge = [[on_edge if closes != c else off_edge for c in closes_b] for closes in closes_a]
+    cross_a = [k >= 2 and para_a[k - 2] != para_a[k - 1] for k in range(n + 1)]
+    cross_b = [k >= 2 and para_b[k - 2] != para_b[k - 1] for k in range(m + 1)]
+    return edge, cross_a, cross_b
 
 
 def align_texts(
@@ -232,75 +273,6 @@ def align_texts(
 
 def _similarity(a: Sequence[str], b: Sequence[str], same_language: bool) -> Similarity:
     return MonolingualSimilarity(a, b) if same_language else CrossLingualSimilarity(a, b)
-
-
-def _one_sided(bead: Bead) -> bool:
-    return (bead.a_end == bead.a_start) != (bead.b_end == bead.b_start)
-
-
-def _flip(bead: Bead) -> Bead:
-    return Bead(bead.b_start, bead.b_end, bead.a_start, bead.a_end)
-
-
-def uncross(
-    beads: list[Bead], similarity: Similarity, a: Sequence[str], b: Sequence[str]
-) -> list[Bead]:
-    """Prefer the longer of two crossing matches: a lede over a byline.
-
-    When one side puts a short line (a byline) before a sentence and the other after it,
-    a monotonic alignment can keep only one of the two matches, and the cheaper path may
-    keep the short one. Here an A-only sentence, a single 1-1 match and a B-only sentence
-    (or the mirror image), within a few beads, are re-paired when the one-sided pair is
-    alike and carries more aligned text than the match it displaces.
-    """
-    out = list(beads)
-    for mirrored in (False, True):
-        if mirrored:
-            out = [_flip(x) for x in out]
-            texts_a, texts_b = b, a
-            pair = lambda i, j: similarity.pair(j, i)  # noqa: E731
-        else:
-            texts_a, texts_b, pair = a, b, similarity.pair
-        out = _uncross_once(out, pair, texts_a, texts_b)
-        if mirrored:
-            out = [_flip(x) for x in out]
-    return out
-
-
-def _uncross_once(
-    beads: list[Bead], pair: Callable[[int, int], float], a: Sequence[str], b: Sequence[str]
-) -> list[Bead]:
-    k = 0
-    while k < len(beads):
-        first = beads[k]
-        if not (first.a_end - first.a_start == 1 and first.b_end == first.b_start):
-            k += 1
-            continue
-        for end in range(k + 2, min(k + _UNCROSS_WINDOW, len(beads))):
-            last = beads[end]
-            inside = beads[k + 1 : end]
-            matches = [x for x in inside if not _one_sided(x)]
-            if len(matches) != 1 or last.a_end != last.a_start or last.b_end - last.b_start != 1:
-                continue
-            (m,) = matches
-            if m.a_end - m.a_start != 1 or m.b_end - m.b_start != 1:
-                break
-            x, y = first.a_start, last.b_start
-            sim = pair(x, y)
-            kept = pair(m.a_start, m.b_start)
-            if sim < _UNCROSS or sim * (len(a[x]) + len(b[y])) <= kept * (
-                len(a[m.a_start]) + len(b[m.b_start])
-            ):
-                break
-            b_lo = min(bead.b_start for bead in beads[k : end + 1])
-            a_hi = max(bead.a_end for bead in beads[k : end + 1])
-            window = [Bead(x, x, j, j + 1) for j in range(b_lo, y)]
-            window.append(Bead(x, x + 1, y, y + 1))
-            window += [Bead(i, i + 1, y + 1, y + 1) for i in range(x + 1, a_hi)]
-            beads = beads[:k] + window + beads[end + 1 :]
-            break
-        k += 1
-    return beads
 
 
 def _align_sentences(
@@ -368,44 +340,3 @@ def _align_by_paragraphs(
             Bead(x.a_start + a0, x.a_end + a0, x.b_start + b0, x.b_end + b0) for x in inner
         ]
     return beads
-
-
-def _is_match(bead: Bead | None) -> bool:
-    return bead is None or (bead.a_end > bead.a_start and bead.b_end > bead.b_start)
-
-
-def pair_substitutions(beads: list[Bead], a: Sequence[str], b: Sequence[str]) -> list[Bead]:
-    """Turn a lone A-only sentence beside a lone B-only one into a 1-1 bead.
-
-    Between two matched beads, one sentence on each side with nothing in common is a
-    *substitution* (a mistranslation), not an omission plus an addition: pairing them
-    lets the unit be scored and flagged. Lengths must be comparable (within 2x).
-    """
-    out: list[Bead] = []
-    k = 0
-    while k < len(beads):
-        first = beads[k]
-        second = beads[k + 1] if k + 1 < len(beads) else None
-        if (
-            second is not None
-            and _is_match(out[-1] if out else None)
-            and _is_match(beads[k + 2] if k + 2 < len(beads) else None)
-        ):
-            one_sided = sorted(
-                (first, second), key=lambda bead: bead.a_end - bead.a_start, reverse=True
-            )
-            left, right = one_sided
-            if (
-                left.a_end - left.a_start == 1
-                and left.b_end == left.b_start
-                and right.b_end - right.b_start == 1
-                and right.a_end == right.a_start
-            ):
-                la, lb = len(a[left.a_start]), len(b[right.b_start])
-                if min(la, lb) * 2 >= max(la, lb):
-                    out.append(Bead(left.a_start, left.a_end, right.b_start, right.b_end))
-                    k += 2
-                    continue
-        out.append(first)
-        k += 1
-    return out

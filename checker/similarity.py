@@ -13,6 +13,10 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 
+import numpy as np
+
+from checker.trigrams import TrigramOverlap
+
 _WORD = re.compile(r"\w+", re.UNICODE)
 _NAME_OR_NUMBER = re.compile(r"\d[\d.,]*\d|\d|[^\W\d_][\w'’-]*", re.UNICODE)
 _MARKS = re.compile(r"[?!«»“”\"„:%€$£]")
@@ -25,6 +29,8 @@ _MIN_SHARE = 0.18
 _NEUTRAL_ANCHORS = 0.7
 # Lower-case words this long take part in cross-language anchors by their first letters.
 _COGNATE = 6
+
+_Table = tuple[list[list[int]], list[list[float]], list[list[bool]], list[list[bool]]]
 
 
 class Similarity:
@@ -45,6 +51,14 @@ class Similarity:
         """
         return True
 
+    parts_by_pair = False
+    """Whether ``contained`` decides ``parts_match`` of 2-1 and 1-2 beads pair by pair."""
+
+    def contained(self, i: int, j: int) -> tuple[bool, bool]:
+        """Whether A sentence ``i`` has its share of a 2-1 bead's match in B sentence
+        ``j``, and B sentence ``j`` its share of a 1-2 bead's match in A sentence ``i``."""
+        raise NotImplementedError
+
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
         """Per-sentence keys used to find anchors (rare shared words, numbers)."""
         raise NotImplementedError
@@ -54,90 +68,118 @@ def _words(text: str) -> list[str]:
     return _WORD.findall(text.lower())
 
 
-def _trigrams(words: list[str]) -> frozenset[str]:
-    """Character trigrams of the words, joined and padded by single spaces."""
-    squashed = " ".join(words)
-    padded = f" {squashed} "
-    return frozenset([padded[i : i + 3] for i in range(len(padded) - 2)])
-
-
 class MonolingualSimilarity(Similarity):
     """Dice coefficient of character trigram sets: robust to rewording and reordering."""
 
-    def __init__(self, a: Sequence[str], b: Sequence[str]) -> None:
+    def __init__(self, a: Sequence[str], b: Sequence[str], block_size: int | None = None) -> None:
         self.a, self.b = list(a), list(b)
         self._wa = [_words(t) for t in self.a]
         self._wb = [_words(t) for t in self.b]
-        self._ga = [_trigrams(w) for w in self._wa]
-        self._gb = [_trigrams(w) for w in self._wb]
+        self.trigrams = TrigramOverlap(self._wa, self._wb, block_size)
+        # Per block of sentence pairs (see checker.trigrams): shared trigrams, Dice
+        # coefficients, and whether each side finds its share of trigrams in the other.
+        self._tables: dict[tuple[int, int], _Table] = {}
         # Beads span one or two sentences: the unions of neighbours, made when needed.
-        self._ga2: dict[int, frozenset[str]] = {}
-        self._gb2: dict[int, frozenset[str]] = {}
-        # Trigrams shared by A sentence i and B sentence j, as ``pair`` counted them.
-        self._shared: dict[tuple[int, int], int] = {}
+        self._ga2: dict[int, frozenset[int]] = {}
+        self._gb2: dict[int, frozenset[int]] = {}
+        if 0 < max(len(self.a), len(self.b)) <= self.trigrams.block_size and self.a and self.b:
+            self._single_block()
 
-    @staticmethod
-    def _grams(
-        single: list[frozenset[str]], double: dict[int, frozenset[str]], span: range
-    ) -> frozenset[str]:
+    def _grams(self, side_a: bool, span: range) -> frozenset[int]:
+        single = self.trigrams.set_a if side_a else self.trigrams.set_b
         if len(span) == 1:
-            return single[span.start]
+            return single(span.start)
         if len(span) == 2:
+            double = self._ga2 if side_a else self._gb2
             union = double.get(span.start)
             if union is None:
-                union = double[span.start] = single[span.start] | single[span.start + 1]
+                union = double[span.start] = single(span.start) | single(span.start + 1)
             return union
-        return frozenset().union(*(single[i] for i in span))
+        return frozenset().union(*(single(i) for i in span))
 
-    @staticmethod
-    def _dice(ga: frozenset[str], gb: frozenset[str]) -> float:
+    def __call__(self, a: range, b: range) -> float:
+        if len(a) == 1 and len(b) == 1:
+            return self.pair(a.start, b.start)
+        ga, gb = self._grams(True, a), self._grams(False, b)
         if not ga or not gb:
             return 0.0
         return 2 * len(ga & gb) / (len(ga) + len(gb))
 
-    def __call__(self, a: range, b: range) -> float:
-        return self._dice(self._grams(self._ga, self._ga2, a), self._grams(self._gb, self._gb2, b))
+    def _table(self, i: int, j: int) -> _Table:
+        size = self.trigrams.block_size
+        key = (i // size, j // size)
+        table = self._tables.get(key)
+        if table is None:
+            shared = self.trigrams.block(*key)
+            size_a, size_b = self.trigrams.sizes(*key)
+            size_a, size_b = size_a[:, None], size_b[None, :]
+            total = size_a + size_b
+            dice = np.where((size_a > 0) & (size_b > 0), 2 * shared / np.maximum(total, 1), 0.0)
+            table = self._tables[key] = (
+                shared.tolist(),
+                dice.tolist(),
+                ((size_a == 0) | (shared >= _CONTAINMENT * size_a)).tolist(),
+                ((size_b == 0) | (shared >= _CONTAINMENT * size_b)).tolist(),
+            )
+        return table
 
     def pair(self, i: int, j: int) -> float:
-        ga, gb = self._ga[i], self._gb[j]
-        if not ga or not gb:
-            return 0.0
-        shared = self._shared[(i, j)] = len(ga & gb)
-        return 2 * shared / (len(ga) + len(gb))
+        size = self.trigrams.block_size
+        return self._table(i, j)[1][i % size][j % size]
 
-    def _count_shared(self, i: int, j: int) -> int:
-        """Trigrams A sentence ``i`` shares with B sentence ``j`` (counted once)."""
-        shared = self._shared.get((i, j))
-        if shared is None:
-            shared = self._shared[(i, j)] = len(self._ga[i] & self._gb[j])
-        return shared
+    def _shared(self, i: int, j: int) -> int:
+        size = self.trigrams.block_size
+        return self._table(i, j)[0][i % size][j % size]
+
+    parts_by_pair = True
+
+    def contained(self, i: int, j: int) -> tuple[bool, bool]:
+        """Whether A sentence ``i`` finds its share of trigrams in B sentence ``j``, and
+        the other way round (an empty sentence always does)."""
+        size = self.trigrams.block_size
+        table = self._table(i, j)
+        return table[2][i % size][j % size], table[3][i % size][j % size]
+
+    def _single_block(self) -> None:
+        """A story whose sides fit in one block reads its one table without lookups."""
+        shared, dice, holds_a, holds_b = self._table(0, 0)
+        self.pair = lambda i, j: dice[i][j]  # type: ignore[method-assign]
+        self._shared = lambda i, j: shared[i][j]  # type: ignore[method-assign]
+        self.contained = lambda i, j: (holds_a[i][j], holds_b[i][j])  # type: ignore[method-assign]
 
     def parts_match(self, a: range, b: range) -> bool:
         if len(b) == 1:  # 2-1: each A sentence against one B sentence
-            if len(a) < 2:
-                return True
-            j = b.start
-            for i in a:
-                part = self._ga[i]
-                if part and self._count_shared(i, j) < _CONTAINMENT * len(part):
-                    return False
-            return True
+            return len(a) < 2 or all(self.contained(i, b.start)[0] for i in a)
         if len(a) == 1:  # 1-2
-            i = a.start
-            for j in b:
-                part = self._gb[j]
-                if part and self._count_shared(i, j) < _CONTAINMENT * len(part):
-                    return False
-            return True
-        for singles, side, others, other_doubles, other in (
-            (self._ga, a, self._gb, self._gb2, b),
-            (self._gb, b, self._ga, self._ga2, a),
-        ):
-            target = self._grams(others, other_doubles, other)
-            for index in side:
-                part = singles[index]
-                if part and len(part & target) < _CONTAINMENT * len(part):
-                    return False
+            return all(self.contained(a.start, j)[1] for j in b)
+        size_a, size_b = self.trigrams.sizes_a, self.trigrams.sizes_b
+        shared = self._shared
+        # A part shares with the other side's union at least its best pair's trigrams
+        # and at most the sum of its pairs' ones: sets decide only in between.
+        parts: list[tuple[bool, int, int, list[int]]]
+        if len(a) == 2 and len(b) == 2:  # the aligner's 2-2 beads, written out
+            x, y = a.start, b.start
+            c00, c01, c10, c11 = shared(x, y), shared(x, y + 1), shared(x + 1, y), shared(
+                x + 1, y + 1)
+            parts = [
+                (True, x, size_a[x], [c00, c01]), (True, x + 1, size_a[x + 1], [c10, c11]),
+                (False, y, size_b[y], [c00, c10]), (False, y + 1, size_b[y + 1], [c01, c11]),
+            ]
+        else:
+            parts = [(True, i, size_a[i], [shared(i, j) for j in b]) for i in a]
+            parts += [(False, j, size_b[j], [shared(i, j) for i in a]) for j in b]
+        undecided: list[tuple[bool, int]] = []
+        for side_a, index, size, found in parts:
+            if not size:
+                continue
+            if sum(found) < _CONTAINMENT * size:
+                return False
+            if max(found, default=0) < _CONTAINMENT * size:
+                undecided.append((side_a, index))
+        for side_a, index in undecided:
+            part = self._grams(side_a, range(index, index + 1))
+            if len(part & self._grams(not side_a, b if side_a else a)) < _CONTAINMENT * len(part):
+                return False
         return True
 
     def anchor_keys(self) -> tuple[list[set[str]], list[set[str]]]:
