@@ -161,6 +161,14 @@ class MonolingualSimilarity(Similarity):
             x, y = a.start, b.start
             c00, c01, c10, c11 = shared(x, y), shared(x, y + 1), shared(x + 1, y), shared(
                 x + 1, y + 1)
+            # Most fail on the sums alone: test those before building anything.
+            if (
+                c00 + c01 < _CONTAINMENT * size_a[x]
+                or c10 + c11 < _CONTAINMENT * size_a[x + 1]
+                or c00 + c10 < _CONTAINMENT * size_b[y]
+                or c01 + c11 < _CONTAINMENT * size_b[y + 1]
+            ):
+                return False
             parts = [
                 (True, x, size_a[x], [c00, c01]), (True, x + 1, size_a[x + 1], [c10, c11]),
                 (False, y, size_b[y], [c00, c10]), (False, y + 1, size_b[y + 1], [c01, c11]),
