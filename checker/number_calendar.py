@@ -62,9 +62,12 @@ def _date_patterns(lang: str) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
     return day_first, month_first
 
 
-def dates(text: str, lang: str, taken: list[tuple[int, int]], named: bool = True) -> list[Found]:
+def dates(
+    text: str, lang: str, taken: list[tuple[int, int]], named: bool = True, numeric: bool = True
+) -> list[Found]:
     """Dates in ``text`` (``named``: whether it may name a month; ``False`` when a
-    month name is known to be absent, which skips the searches that need one)."""
+    month name is known to be absent, which skips the searches that need one;
+    ``numeric``: ``False`` when :func:`calendar_cue` proves there is no numeric date)."""
     found = []
     months = _months(lang)
     day_first, month_first = _date_patterns(lang)
@@ -78,7 +81,7 @@ def dates(text: str, lang: str, taken: list[tuple[int, int]], named: bool = True
             taken.append(match.span())
             found.append((match.start(), match.end(), match.group(0),
                           frozenset({month * 100.0 + day}), "date"))
-    for match in _NUMERIC_DATE.finditer(text):
+    for match in _NUMERIC_DATE.finditer(text) if numeric else ():
         if not free(taken, match.start(), match.end()):
             continue
         if match["iy"]:
@@ -157,15 +160,31 @@ def _time_words(lang: str) -> tuple[str, ...]:
     return tuple(w.lower() for w in after if w.lower() not in ("am", "pm"))
 
 
+def _time_cue_source(lang: str) -> str:
+    after = [w for w in lexicon(lang).get("time_after", []) if w.lower() not in ("am", "pm")]
+    words = "|".join(regex.escape(w) for w in sorted(after, key=len, reverse=True))
+    named = rf"|\d[{_SPACES}]?(?:{words})" if words else ""
+    return rf"\d\s?(?::|h|\.)\s?[0-5]\d|\d\s?(?:[ap]\.\s?m\.|[ap]m){named}"
+
+
 @cache
 def _time_cue(lang: str) -> regex.Pattern[str]:
     """What every match of ``_TIME``, ``_HOUR`` and the hour pattern holds: the hour's
     last digit and what follows it."""
-    after = [w for w in lexicon(lang).get("time_after", []) if w.lower() not in ("am", "pm")]
-    words = "|".join(regex.escape(w) for w in sorted(after, key=len, reverse=True))
-    named = rf"|\d[{_SPACES}]?(?:{words})" if words else ""
+    return regex.compile(_time_cue_source(lang), regex.IGNORECASE)
+
+
+@cache
+def calendar_cue(lang: str) -> regex.Pattern[str]:
+    """What a text holds if :func:`dates` may find a numeric date ("05/03/2024",
+    "2024-03-05"), :func:`decades` a decade or :func:`times` a time: where it fails, they
+    find nothing but the dates with a month name. Each alternative is a part of what one
+    search needs, read case-insensitively (a cue may only say yes too often)."""
+    words = "|".join(regex.escape(w) for w in lexicon(lang).get("decade_before", []))
+    before = rf"|(?:{words})[{_SPACES}]+\d" if words else ""
     return regex.compile(
-        rf"\d\s?(?::|h|\.)\s?[0-5]\d|\d\s?(?:[ap]\.\s?m\.|[ap]m){named}", regex.IGNORECASE
+        rf"\d[./]\d{{1,2}}[./]\d|\d-\d\d-\d|\d(?:s|er){before}|{_time_cue_source(lang)}",
+        regex.IGNORECASE,
     )
 
 

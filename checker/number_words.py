@@ -160,17 +160,32 @@ def number_prefixes(text: str, lang: str) -> set[float]:
     """Values of number words that open a longer word: "zwölfsekündige", "zehnfachen",
     "tenfold", "twelve-second" (a figure rendered inside a compound)."""
     found: set[float] = set()
-    words, multipliers, _ = _tables(lang)
+    known = _PREFIXES.setdefault(lang, {})
     for match in _WORD.finditer(text):
         for token in _HYPHEN.split(match.group(0).lower()):
-            for size in range(len(token), 2, -1):
-                values = _word_value(token[:size], lang) if lang == "de" else (
-                    [words[token[:size]]] if token[:size] in words else None
-                )
-                if values is not None:
-                    found.add(_combine(values, multipliers))
-                    break
+            if token in known:
+                value = known[token]
+            else:
+                value = remember(known, token, _prefix_value(token, lang))
+            if value is not None:
+                found.add(value)
     return found
+
+
+_PREFIXES: dict[str, dict[str, float | None]] = {}
+"""Per language, lowercased token -> :func:`_prefix_value` (it depends on the token alone)."""
+
+
+def _prefix_value(token: str, lang: str) -> float | None:
+    """The value of the longest number word (three letters or more) opening ``token``."""
+    words, multipliers, _ = _tables(lang)
+    for size in range(len(token), 2, -1):
+        values = _word_value(token[:size], lang) if lang == "de" else (
+            [words[token[:size]]] if token[:size] in words else None
+        )
+        if values is not None:
+            return _combine(values, multipliers)
+    return None
 
 
 NUMBER_WORD = 1
@@ -251,7 +266,10 @@ class _Vocabulary:
         return found
 
     def cues(self, text: str) -> int:
-        words = set(text.split())
+        split = text.split()
+        if self.plain.issuperset(split):  # the usual case, without building a set
+            return 0
+        words = set(split)
         words.difference_update(self.plain)
         found = 0
         if not words:
@@ -341,8 +359,12 @@ def find_word_numbers(
         run.clear()
 
     previous_end = -1
-    reading = vocabulary.reading
+    reading, known = vocabulary.reading, vocabulary.readings
     for match in _WORD.finditer(text):  # flush() does nothing while the run is empty
+        token = match.group(0)
+        rank, values = known.get(token) or reading(token)
+        if rank is None and values is None and not run:
+            continue  # no number and no run: nothing to do (previous_end serves a run only)
         start, end = match.span()
         if any(claimed[start:end]):
             if run:
@@ -350,8 +372,6 @@ def find_word_numbers(
             continue
         if run and text[previous_end:start].strip(" \u00a0-"):
             yield from flush()
-        token = match.group(0)
-        rank, values = reading(token)
         if rank is not None:
             if run:
                 yield from flush()

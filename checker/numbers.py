@@ -11,20 +11,14 @@ equal when they are. Language data lives in ``checker/rules/langdata/numbers/``.
 
 from __future__ import annotations
 
-import string
 from dataclasses import dataclass, field, replace
 from functools import cache
 
 import regex
 
-from checker.number_calendar import dates, decades, free, times
-from checker.number_units import (
-    converts,
-    currencies,
-    mark_table,
-    names_a_unit,
-    unit_table,
-)
+from checker.number_calendar import calendar_cue, dates, decades, free, times
+from checker.number_tails import may_have_tail, prefix_ends, prefix_units, quantity_tail, read_tail
+from checker.number_units import converts, currencies, names_a_unit
 from checker.number_words import MONTH, NUMBER_WORD, ROUGH, cues, find_word_numbers, lexicon
 
 _SPACES = " \u00a0\u202f"
@@ -78,13 +72,22 @@ class NumberMention:
 
     def same_as(self, other: NumberMention) -> bool:
         """Whether the two mentions can state the same quantity."""
-        if {self.kind, other.kind} == {"time", "number"}:
-            return _hours(self, other)
-        if not _kinds_match(self, other):
-            return False
-        if self.approx or other.approx:
+        if self.kind != other.kind:
+            kinds = {self.kind, other.kind}
+            if kinds == {"time", "number"}:
+                return _hours(self, other)
+            if kinds != {"decade", "number"}:
+                return False
+        if self.low is not None or other.low is not None:  # either is rough
             return _overlap(self, other)
-        equal = any(_close(a, b) for a in self.values for b in other.values)
+        equal = False
+        for a in self.values:  # any(_close(a, b) ...), inline: this is the hot loop
+            for b in other.values:
+                if abs(a - b) <= 1e-9 * max(1.0, abs(a), abs(b)):
+                    equal = True
+                    break
+            if equal:
+                break
         if self.units and other.units:
             return (equal and bool(self.units & other.units)) or converts(
                 self.units, self.values, other.units, other.values
@@ -101,8 +104,29 @@ class NumberMention:
         )
 
 
-def _kinds_match(a: NumberMention, b: NumberMention) -> bool:
-    return a.kind == b.kind or {a.kind, b.kind} == {"decade", "number"}
+_NEW, _SET = object.__new__, object.__setattr__
+
+
+def mention(
+    start: int, end: int, text: str, values: frozenset[float], kind: str = "number",
+    units: frozenset[str] = frozenset(), low: float | None = None, high: float | None = None,
+    spelled: bool = False, ordinal: bool = False, scale: float = 1.0,
+) -> NumberMention:
+    """``NumberMention(...)`` built without the frozen dataclass's one ``object.__setattr__``
+    per field (an equal object: the tests compare the two)."""
+    year_like = False
+    if kind == "number" and not units:
+        for v in values:
+            if 1000 <= v <= 2100 and v == int(v):
+                year_like = True
+                break
+    made = _NEW(NumberMention)
+    _SET(made, "__dict__", {
+        "start": start, "end": end, "text": text, "values": values, "kind": kind,
+        "units": units, "low": low, "high": high, "spelled": spelled, "ordinal": ordinal,
+        "scale": scale, "year_like": year_like,
+    })
+    return made
 
 
 def _hours(a: NumberMention, b: NumberMention) -> bool:
@@ -151,146 +175,6 @@ def _readings(digits: str, sep: str | None, comma_decimal: bool) -> list[float]:
     return [float(digits)]
 
 
-@cache
-def _tail_words(lang: str) -> tuple[list[str], list[str]]:
-    """Scale words, and currency, unit and percent words, longest first."""
-    data = lexicon(lang)
-    scales = sorted(data.get("scales", {}), key=len, reverse=True)
-    marks = [*mark_table(), *unit_table(), *data.get("percent", []), "%", "‰"]
-    return scales, sorted({m.lower() for m in marks}, key=len, reverse=True)
-
-
-@cache
-def _tail_pattern(lang: str) -> regex.Pattern[str]:
-    """Scale word, then currency, unit or percent word, after a number."""
-    scales, marks = _tail_words(lang)
-
-    def alt(items: list[str]) -> str:
-        return "|".join(regex.escape(i) for i in items)
-
-    return regex.compile(
-        rf"(?:[{_SPACES}-]?(?P<scale>{alt(scales)})(?![\p{{L}}]|\.\p{{L}}))?"
-        rf"(?:[{_SPACES}-]?(?:de[{_SPACES}]|d['’])?(?P<mark>{alt(marks)})(?![\p{{L}}]))?",
-        regex.IGNORECASE,
-    )
-
-
-_TAIL_GAP = frozenset(_SPACES + "-")
-
-
-@cache
-def _tail_openings(lang: str) -> frozenset[str] | None:
-    """Every two ASCII characters that can open what :func:`_tail_pattern` reads (a scale,
-    currency, unit or percent word, or "de "/"d'" before one), as it reads them
-    (case-insensitively); ``None`` if a word is empty."""
-    scales, marks = _tail_words(lang)
-    words = [*scales, *marks, *(f"de{space}" for space in _SPACES), "d'", "d’"]
-    if not all(words):
-        return None
-    return frozenset(
-        a + b
-        for word in words
-        for a in ascii_cases(word[0])
-        for b in (ascii_cases(word[1]) if len(word) > 1 else _ASCII)
-    )
-
-
-_ASCII = tuple(chr(code) for code in range(128))
-
-
-@cache
-def ascii_cases(char: str) -> tuple[str, ...]:
-    """The ASCII characters a case-insensitive pattern takes for ``char``."""
-    if char.isascii():  # an ASCII letter's only ASCII cases are its two (tested)
-        return tuple(sorted({char.lower(), char.upper()}))
-    pattern = regex.compile(regex.escape(char), regex.IGNORECASE)
-    return tuple(a for a in _ASCII if pattern.fullmatch(a))
-
-
-def _may_have_tail(text: str, end: int, lang: str) -> bool:
-    """Whether a scale, currency, unit or percent word may follow the figure ending at
-    ``end``: ``False`` only when the text there proves it cannot."""
-    openings = _tail_openings(lang)
-    if openings is None:
-        return True
-    starts = (end, end + 1) if text[end : end + 1] in _TAIL_GAP else (end,)
-    for start in starts:
-        head = text[start : start + 2]
-        if len(head) < 2 or not head.isascii() or head in openings:
-            return True
-    return False
-
-
-@cache
-def _prefix_ends() -> frozenset[str] | None:
-    """The characters a mark before a figure (``$``, ``US$``, ``EUR``) can end with."""
-    symbols = [k for k in mark_table() if not k.isalpha()]
-    if not all(symbols):
-        return None
-    # The search reads the four characters before the figure: longer symbols never fit.
-    return frozenset(s[-1] for s in symbols if len(s) <= 4) | frozenset(string.ascii_uppercase)
-
-
-@cache
-def _prefix_pattern() -> regex.Pattern[str]:
-    symbols = sorted((k for k in mark_table() if not k.isalpha()), key=len, reverse=True)
-    return regex.compile(
-        r"(?P<mark>" + "|".join(regex.escape(s) for s in symbols) + r"|[A-Z]{3})[ \u00a0]?$"
-    )
-
-
-@cache
-def _scales(lang: str) -> dict[str, float]:
-    return {k.lower(): float(v) for k, v in lexicon(lang).get("scales", {}).items()}
-
-
-@cache
-def _percent_words(lang: str) -> frozenset[str]:
-    return frozenset(p.lower() for p in lexicon(lang).get("percent", []))
-
-
-def _marks(word: str, lang: str) -> frozenset[str]:
-    lowered = word.lower()
-    if lowered in ("%", "‰") or lowered in _percent_words(lang):
-        return frozenset({"%"})
-    if lowered in mark_table():
-        return mark_table()[lowered]
-    if lowered in unit_table():
-        return frozenset({lowered})
-    return frozenset()
-
-
-def _quantity_tail(
-    text: str, end: int, lang: str, has_currency: bool
-) -> tuple[frozenset[float], set[str], int, int]:
-    """Multipliers (one per reading), units, the end of the figure's span (its scale word
-    included) and the end of what it consumed (unit words too), for a number at ``end``."""
-    match = _tail_pattern(lang).match(text, end) if _may_have_tail(text, end, lang) else None
-    if not match or not (match["scale"] or match["mark"]):
-        return frozenset({1.0}), set(), end, end
-    scales = _scales(lang)
-    multipliers, units, new_end = frozenset({1.0}), set(), end
-    scale, mark = match["scale"], match["mark"]
-    if scale:
-        new_end = match.end("scale")
-        multiplier = scales.get(scale.lower(), 1.0)
-        if scale == "m" and not has_currency and not mark:
-            # "100m": metres or millions
-            return frozenset({1.0, multiplier}), {"metre"}, new_end, new_end
-        else:
-            multipliers = frozenset({multiplier})
-    if mark:  # the span stops at the scale word: "1,600 million" of "1,600 million euros"
-        units = set(_marks(mark, lang))
-        lowered = mark.lower()
-        if lowered in ("m€", "md€", "mds€", "mrd€"):
-            new_end = match.end("mark")
-        if lowered == "m€":
-            multipliers = frozenset({1e6})
-        elif lowered in ("md€", "mds€", "mrd€"):
-            multipliers = frozenset({1e9})
-    return multipliers, units, new_end, match.end()
-
-
 # -- finding mentions ----------------------------------------------------------------------
 def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMention]:
     """Every number stated in ``text`` (times, dates, decades and words included), in order.
@@ -306,17 +190,16 @@ def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMenti
         mentions = _figures(text, lang, strict, taken, bool(found & MONTH))
     words = find_word_numbers(text, lang, taken, found) if found & _WORDS else ()
     for word in words:
-        multipliers, units, end = frozenset({1.0}), set(), word.end
+        multipliers, units, end = _ONCE, frozenset(), word.end
         if not word.approx and not word.ordinal:
-            multipliers, units, end, _ = _quantity_tail(text, word.end, lang, False)
+            multipliers, units, end, _ = quantity_tail(text, word.end, lang, False)
         multiplier = max(multipliers)
         low = word.low * multiplier if word.approx else None
         high = word.high * multiplier if word.approx else None
         value = frozenset({word.low * multiplier})
-        mentions.append(NumberMention(word.start, end, text[word.start : end], value,
-                                      units=frozenset(units), low=low, high=high,
-                                      spelled=True, ordinal=word.ordinal,
-                                      scale=multiplier * word.scale))
+        mentions.append(mention(word.start, end, text[word.start : end], value,
+                                units=frozenset(units), low=low, high=high, spelled=True,
+                                ordinal=word.ordinal, scale=multiplier * word.scale))
     if len(mentions) < 2:  # nothing to order, no range
         return mentions
     mentions.sort(key=lambda m: m.start)
@@ -326,6 +209,7 @@ def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMenti
 _DIGIT = regex.compile(r"\d")
 _WORDS = NUMBER_WORD | ROUGH
 _ONCE = frozenset({1.0})
+_NO_UNITS: frozenset[str] = frozenset()
 
 
 def _figures(
@@ -333,43 +217,62 @@ def _figures(
 ) -> list[NumberMention]:
     """Dates, decades, times and figures in digits, in that order; claims their spans
     (``named``: whether the text may name a month)."""
-    found = [
-        *dates(text, lang, taken, named), *decades(text, lang, taken), *times(text, lang, taken)
-    ]
-    mentions = [NumberMention(start, end, said, values, kind)
+    if calendar_cue(lang).search(text) is None:  # no numeric date, decade or time
+        found = dates(text, lang, taken, named, numeric=False) if named else []
+    else:
+        found = [
+            *dates(text, lang, taken, named), *decades(text, lang, taken),
+            *times(text, lang, taken),
+        ]
+    mentions = [mention(start, end, said, values, kind)
                 for start, end, said, values, kind in found]
     comma_decimal = lexicon(lang).get("decimal", ".") == ","
-    ends = _prefix_ends()
+    ends = prefix_ends()
     for match in _NUMBER.finditer(text):
-        start, end = match.start("num"), match.end("num")
-        if not free(taken, start, end):
+        start, num_end = match.span()  # the figure is the whole match
+        end = num_end
+        if taken and not free(taken, start, num_end):
             continue
-        before = text[max(0, start - 4) : start]
-        prefix = _prefix_pattern().search(before) if ends is None or not ends.isdisjoint(
-            before
-        ) else None
-        units: set[str] = set()
-        if prefix and prefix["mark"].lower() in mark_table():
-            units |= mark_table()[prefix["mark"].lower()]
-        multipliers, tail_units, end, consumed = _quantity_tail(text, end, lang, bool(units))
-        units |= tail_units
+        digits, sep = match.groups()
+        units = _NO_UNITS
+        if ends is None or not ends.isdisjoint(text[start - 4 if start > 4 else 0 : start]):
+            units = prefix_units(text, start)
+        if may_have_tail(text, end, lang):
+            multipliers, tail_units, end, consumed = read_tail(text, end, lang, bool(units))
+            if tail_units:
+                units = units | tail_units
+        else:
+            multipliers, consumed = _ONCE, end
         ordinal = False
-        tail = _ORDINAL_TAIL.match(text, end) if not units and multipliers == _ONCE else None
-        if tail and (tail.group(0) != "." or _german_ordinal(text, tail.end(), lang)):
+        if (
+            not units and multipliers == _ONCE and text[end : end + 1] in _ORDINAL_OPENINGS
+            and (tail := _ORDINAL_TAIL.match(text, end))
+            and (tail.group(0) != "." or _german_ordinal(text, tail.end(), lang))
+        ):
             ordinal, end = True, tail.end()
-        readings = _readings(match["num"], match["sep"], comma_decimal)
-        if strict:
-            readings = readings[:1]
-        if (fraction := _FRACTIONS.get(text[match.end("num") : match.end("num") + 1])) is not None:
+        if sep is None and "." not in digits and "," not in digits:
+            readings = [float(digits)]
+        else:
+            readings = _readings(digits, sep, comma_decimal)
+            if strict:
+                readings = readings[:1]
+        if (fraction := _FRACTIONS.get(text[num_end : num_end + 1])) is not None:
             readings = [r + fraction for r in readings]
-            end = max(end, match.end("num") + 1)
-        values = frozenset(v * k for v in readings for k in multipliers)
-        values = _range_end(text, match.start("num"), match["num"], values, mentions)
-        mentions.append(NumberMention(start, end, text[start:end], values,
-                                      units=frozenset(units), ordinal=ordinal,
-                                      scale=max(multipliers)))
+            end = max(end, num_end + 1)
+        if multipliers == _ONCE:
+            values = frozenset(readings)
+        else:
+            values = frozenset(v * k for v in readings for k in multipliers)
+        if len(digits) == 2:
+            values = _range_end(text, start, digits, values)
+        mentions.append(mention(start, end, text[start:end], values, units=frozenset(units),
+                                ordinal=ordinal, scale=max(multipliers)))
         taken.append((start, max(end, consumed)))
     return mentions
+
+
+# The first characters of every alternative of _ORDINAL_TAIL (it is case-sensitive).
+_ORDINAL_OPENINGS = frozenset("snrteèºª.")
 
 
 _RANGE_WORDS = {
@@ -410,9 +313,7 @@ def _german_ordinal(text: str, end: int, lang: str) -> bool:
     return lang == "de" and bool(_SPACE_LETTER.match(text[end : end + 2]))
 
 
-def _range_end(
-    text: str, start: int, digits: str, values: frozenset[float], before: list[NumberMention]
-) -> frozenset[float]:
+def _range_end(text: str, start: int, digits: str, values: frozenset[float]) -> frozenset[float]:
     """"1950-53": a two-digit end of a range of years is also the full year."""
     if len(digits) != 2 or start < 5 or text[start - 1] not in "-–/":
         return values
@@ -438,4 +339,31 @@ def is_small(mention: NumberMention) -> bool:
     )
 
 
-__all__ = ["NumberMention", "find_numbers", "is_small", "is_trivial", "names_a_unit"]
+# Up to this length no value read in a text overflows to infinity (at most 250 digits,
+# times two scale words; a word for a hundred has four letters or more: tested), so every
+# mention equals itself.
+_SAFE_LENGTH = 250
+# The non-ASCII characters the regex engine matches with an ASCII letter when it ignores
+# case (tested): with one, a month or rough quantity may be found that its table, keyed in
+# lower case, does not hold.
+_ASCII_FOLDS = "\u0130\u017f\u212a"
+# What makes reading a text fail: such a letter, a digit float() may not know, or a figure
+# grouped by spaces or apostrophes with a decimal mark the language does not use.
+_UNSAFE = regex.compile(rf"[{_ASCII_FOLDS}]|(?![0-9])\d|[{_SPACES}’']\d{{3}}[.,]\d")
+
+
+def matches_itself(text: str) -> bool:
+    """Whether each number of ``text`` read as a source (``strict``) is certain to pair
+    off with the same number read as an MT, with none left over either way.
+
+    Strictness only drops a figure's other readings (spans, kinds, units and rough bounds
+    stay, and each mention keeps its first, finite value), and a range start that loses
+    its year reading takes the unit of its end on the strict side only, which a bare
+    figure still matches; so only a value that overflows or a reading that fails could
+    make the two differ."""
+    return len(text) <= _SAFE_LENGTH and _UNSAFE.search(text) is None
+
+
+__all__ = [
+    "NumberMention", "find_numbers", "is_small", "is_trivial", "matches_itself", "names_a_unit",
+]

@@ -10,8 +10,9 @@ import pytest
 import regex
 
 from checker.number_calendar import _time_cue, times
+from checker.number_tails import _ASCII, _tail_pattern, ascii_cases, may_have_tail
 from checker.number_words import MONTH, NUMBER_WORD, ROUGH, cues, find_word_numbers
-from checker.numbers import _ASCII, _may_have_tail, _tail_pattern, ascii_cases, find_numbers
+from checker.numbers import find_numbers
 
 
 def test_ascii_cases_agree_with_the_regex_engine() -> None:
@@ -67,7 +68,7 @@ def test_rough_quantity_after_a_number_word_elsewhere() -> None:
     [("44 Millionen Pfund", 2), ("52 percent", 2), ("12%", 2), ("3 M€", 1), ("7 km", 1)],
 )
 def test_tail_filter_lets_units_through(text: str, end: int) -> None:
-    assert _may_have_tail(text, end, "de" if "Millionen" in text else "en")
+    assert may_have_tail(text, end, "de" if "Millionen" in text else "en")
 
 
 @pytest.mark.parametrize("lang", ["en", "fr", "es", "de"])
@@ -78,7 +79,7 @@ def test_tail_filter_never_hides_a_unit(lang: str) -> None:
             text = f"5{a}{b}x"
             match = pattern.match(text, 1)
             if match and (match["scale"] or match["mark"]):
-                assert _may_have_tail(text, 1, lang), text
+                assert may_have_tail(text, 1, lang), text
 
 
 @pytest.mark.parametrize(
