@@ -3,6 +3,8 @@ tested against (``tests/test_number_fastpaths.py``). Not used by the checker."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from checker.number_calendar import dates, decades, free, times
 from checker.number_tails import _marks as marks
 from checker.number_tails import (
@@ -12,18 +14,19 @@ from checker.number_tails import (
     may_have_tail,
     prefix_ends,
 )
-from checker.number_units import mark_table
+from checker.number_units import converts, mark_table, names_a_unit
 from checker.number_words import (
+    _AND_A_HALF,
     _HYPHEN,
     _WORD,
     MONTH,
     NUMBER_WORD,
     ROUGH,
+    WordNumber,
     _combine,
     _tables,
+    _vocabulary,
     _word_value,
-    cues,
-    find_word_numbers,
     lexicon,
 )
 from checker.numbers import (
@@ -32,10 +35,15 @@ from checker.numbers import (
     _NUMBER,
     _ORDINAL_TAIL,
     NumberMention,
+    _close,
     _german_ordinal,
+    _hours,
+    _overlap,
     _ranges,
     _readings,
+    is_small,
 )
+from checker.rules.numbers import _dimensions, _relative
 
 _ONCE = frozenset({1.0})
 
@@ -69,10 +77,10 @@ def quantity_tail(
 def find_numbers(text: str, lang: str, strict: bool = False) -> list[NumberMention]:
     taken: list[tuple[int, int]] = []
     mentions: list[NumberMention] = []
-    found = cues(text, lang)
+    found = word_cues(text, lang)
     if _DIGIT.search(text) is not None:
         mentions = figures(text, lang, strict, taken, bool(found & MONTH))
-    words = find_word_numbers(text, lang, taken, found) if found & (NUMBER_WORD | ROUGH) else ()
+    words = word_numbers(text, lang, taken, found) if found & (NUMBER_WORD | ROUGH) else ()
     for word in words:
         multipliers, units, end = frozenset({1.0}), set(), word.end
         if not word.approx and not word.ordinal:
@@ -155,3 +163,117 @@ def number_prefixes(text: str, lang: str) -> set[float]:
                     found.add(_combine(values, multipliers))
                     break
     return found
+
+
+def word_cues(text: str, lang: str) -> int:
+    """:func:`checker.number_words.cues` by its definition: the union of its words' cues."""
+    vocabulary = _vocabulary(lang)
+    found = 0
+    for word in set(text.split()):
+        found |= vocabulary.word_cues(word)
+    return found
+
+
+def word_numbers(
+    text: str, lang: str, taken: list[tuple[int, int]], found: int | None = None
+) -> Iterator[WordNumber]:
+    vocabulary = _vocabulary(lang)
+    if found is None:
+        found = vocabulary.cues(text)
+    if not found & (NUMBER_WORD | ROUGH):
+        return  # no number word and no rough quantity: nothing to read
+    multipliers, joiners, approx = vocabulary.multipliers, vocabulary.joiners, vocabulary.approx
+    pattern = vocabulary.pattern
+    claimed = bytearray(len(text) + 1)  # 1 where a span is already read
+    for a, b in taken:
+        claimed[a:b] = b"\x01" * (b - a)
+    if pattern is not None and found & ROUGH:
+        for match in pattern.finditer(text):
+            if any(claimed[match.start() : match.end()]):
+                continue
+            low, high = approx[match.group(0).lower()]
+            claimed[match.start() : match.end()] = b"\x01" * (match.end() - match.start())
+            yield WordNumber(match.start(), match.end(), low, high)
+    if not found & NUMBER_WORD:
+        return
+    run: list[tuple[int, int, list[float]]] = []
+
+    def flush() -> Iterator[WordNumber]:
+        while run and run[-1][2] == [-1.0]:  # a trailing joiner is not part of it
+            run.pop()
+        values = [v for _, _, vs in run for v in vs]
+        if run and not all(v in multipliers and v >= 1e6 for v in values):
+            value, end = _combine(values, multipliers), run[-1][1]
+            if half := _AND_A_HALF.match(text, end):  # "three and a half"
+                value, end = value + 0.5, half.end()
+            scale = max([v for v in values if v in multipliers and v >= 1e6] or [1.0])
+            yield WordNumber(run[0][0], end, value, value, scale=scale)
+        run.clear()
+
+    previous_end = -1
+    reading = vocabulary.reading
+    for match in _WORD.finditer(text):  # flush() does nothing while the run is empty
+        start, end = match.span()
+        if any(claimed[start:end]):
+            if run:
+                yield from flush()
+            continue
+        if run and text[previous_end:start].strip(" \u00a0-"):
+            yield from flush()
+        token = match.group(0)
+        rank, values = reading(token)
+        if rank is not None:
+            if run:
+                yield from flush()
+            yield WordNumber(start, end, rank, rank, ordinal=True)
+        elif run and token.lower() in joiners:
+            run.append((start, end, [-1.0]))
+        elif values is not None:
+            run.append((start, end, values))
+        elif run:
+            yield from flush()
+        previous_end = end
+    yield from flush()
+
+
+def same_as(a: NumberMention, b: NumberMention) -> bool:
+    if {a.kind, b.kind} == {"time", "number"}:
+        return _hours(a, b)
+    if not (a.kind == b.kind or {a.kind, b.kind} == {"decade", "number"}):
+        return False
+    if a.approx or b.approx:
+        return _overlap(a, b)
+    equal = any(_close(x, y) for x in a.values for y in b.values)
+    if a.units and b.units:
+        return (equal and bool(a.units & b.units)) or converts(a.units, a.values, b.units, b.values)
+    return equal
+
+
+def unmatched(wanted: list[NumberMention], have: list[NumberMention]) -> list[NumberMention]:
+    pool = list(have)
+    left = []
+    ordered = sorted(wanted, key=lambda m: m.approx)
+    for mention in ordered:
+        candidates = [i for i, c in enumerate(pool) if same_as(mention, c)]
+        if candidates:
+            exact = [i for i in candidates if not pool[i].approx]
+            del pool[(exact or candidates)[0]]
+        else:
+            left.append(mention)
+    return sorted(left, key=lambda m: m.start)
+
+
+def clearly_missing(
+    mention: NumberMention, mt_text: str, mt: list[NumberMention], lang: str
+) -> bool:
+    if mention.spelled or is_small(mention) or mention.approx:
+        return False
+    if mention.kind == "number" and mention.values & number_prefixes(mt_text, lang):
+        return False
+    if "measure" in _dimensions(mention) and (
+        any("measure" in _dimensions(m) for m in mt) or names_a_unit(mt_text)
+    ):
+        return False
+    if (mention.year_like or mention.kind in ("date", "time")) and _relative(mt_text, lang):
+        return False
+    return bool(mt_text.strip())

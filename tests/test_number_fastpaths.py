@@ -22,7 +22,7 @@ from checker.config import Settings
 from checker.engine import Checker
 from checker.model import StoryInput
 from checker.number_calendar import calendar_cue, dates, decades, times
-from checker.number_words import _tables, lexicon, number_prefixes
+from checker.number_words import _tables, cues, lexicon, number_prefixes
 from checker.numbers import (
     _ASCII_FOLDS,
     _SAFE_LENGTH,
@@ -31,7 +31,7 @@ from checker.numbers import (
     matches_itself,
     mention,
 )
-from checker.rules.numbers import _compare_numbers, _unmatched
+from checker.rules.numbers import _clearly_missing, _compare_numbers, _unmatched
 from tests import number_reference as reference
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -106,6 +106,39 @@ def test_find_numbers_agrees_with_the_slow_path(lang: str, strict: bool) -> None
 
 
 @pytest.mark.parametrize("lang", LANGS)
+def test_cues_agree_with_their_definition(lang: str) -> None:
+    for text in _corpus():
+        assert cues(text, lang) == reference.word_cues(text, lang), text
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_same_as_and_unmatched_agree_with_the_slow_path(lang: str) -> None:
+    texts = _corpus()
+    found = [(_safely(find_numbers, t, lang, True), _safely(find_numbers, t, lang, False))
+             for t in texts]
+    pairs = 0
+    for (strict, _), (_, loose) in zip(found, [*found[1:], *found[:3]], strict=False):
+        for a in strict:
+            for b in loose:
+                assert a.same_as(b) == reference.same_as(a, b), (a, b)
+                pairs += 1
+        assert _unmatched(strict, loose) == reference.unmatched(strict, loose)
+        assert _unmatched(loose, strict) == reference.unmatched(loose, strict)
+    assert pairs > 1000
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_clearly_missing_agrees_with_the_slow_path(lang: str) -> None:
+    texts = _corpus()
+    for text, mt_text in zip(texts, [*texts[5:], *texts[:5]], strict=True):
+        mt = _safely(find_numbers, mt_text, lang, False)
+        for wanted in _safely(find_numbers, text, lang, True):
+            assert _clearly_missing(wanted, mt_text, mt, lang) == reference.clearly_missing(
+                wanted, mt_text, mt, lang
+            )
+
+
+@pytest.mark.parametrize("lang", LANGS)
 def test_number_prefixes_agree_with_the_slow_path(lang: str) -> None:
     for text in [*_corpus(), "zwölfsekündige zehnfachen tenfold twelve-second dix-huitième"]:
         assert number_prefixes(text, lang) == reference.number_prefixes(text, lang), text
@@ -149,10 +182,13 @@ def test_lexicon_words_found_ignoring_case_are_found_in_lower_case() -> None:
         data = lexicon(lang)
         for table in ("months", "approx"):
             letters |= {ch for word in data.get(table, {}) for ch in word if ch.isalpha()}
+    any_letter = regex.compile(
+        "[" + "".join(regex.escape(ch) for ch in sorted(letters)) + "]", regex.IGNORECASE
+    )
+    candidates = [chr(c) for c in range(0x110000) if any_letter.fullmatch(chr(c))]
     for letter in sorted(letters):
         pattern = regex.compile(regex.escape(letter), regex.IGNORECASE)
-        for code in range(0x110000):
-            char = chr(code)
+        for char in candidates:
             if char not in _ASCII_FOLDS and pattern.fullmatch(char):  # Kelvin lowers to k
                 assert char.lower() == letter.lower(), (letter, char)
 
