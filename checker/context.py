@@ -26,6 +26,9 @@ class StoryContext:
     lines: LineIndex = field(init=False)
     memo: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
     """Results that several rules share (computed by the first that needs them)."""
+    unit_chrf: dict[int, list[float]] = field(default_factory=dict, compare=False, repr=False)
+    """chrF statistics of each scored unit, by unit index, as the scorer extracted them
+    (the story figure regroups units from them instead of recounting)."""
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "lines", LineIndex.of(self.mt.text))

@@ -91,8 +91,11 @@ class Checker:
         mt = segment(story.mt, lang)
         ref = segment(story.ref, lang) if story.ref is not None else None
         src = segment(story.src, src_lang or lang) if story.src is not None else None
-        units, scores = self._units(mt, ref, src, lang, src_lang)
-        return StoryContext(story, lang, src_lang, mt, ref, src, units, self.settings, scores)
+        units, scores, unit_chrf = self._units(mt, ref, src, lang, src_lang)
+        return StoryContext(
+            story, lang, src_lang, mt, ref, src, units, self.settings, scores,
+            unit_chrf=unit_chrf,
+        )
 
     def _units(
         self,
@@ -101,7 +104,7 @@ class Checker:
         src: Document | None,
         lang: str,
         src_lang: str | None,
-    ) -> tuple[Unit, ...]:
+    ) -> tuple[tuple[Unit, ...], Scores, dict[int, list[float]]]:
         mt_texts = [mt.sentence_text(i) for i in range(len(mt.sentences))]
         others = [d for d in (ref, src) if d is not None]
         alignments = [
@@ -119,6 +122,7 @@ class Checker:
         scorer = self.scorer(lang)
         units = []
         stats = []
+        unit_chrf: dict[int, list[float]] = {}
         for index, span in enumerate(spans):
             sides = dict(zip([id(d) for d in others], span.sides, strict=True))
             mt_start, mt_end = _offsets(mt, span.mt)
@@ -138,13 +142,14 @@ class Checker:
                     score = scorer.unit(hyp, reference)
                     bleu, chrf, ter = score.bleu, score.chrf, score.ter
                     stats.append(score.stats)
+                    unit_chrf[index] = score.stats["chrf"]
             units.append(
                 Unit(
                     index, mt_start, mt_end, ref_start, ref_end, src_start, src_end,
                     mt_text, ref_text, src_text, bleu, chrf, ter, diff,
                 )
             )
-        return tuple(units), scorer.corpus(stats)
+        return tuple(units), scorer.corpus(stats), unit_chrf
 
     def check(self, story: StoryInput) -> StoryResult:
         """Every finding and score for one story."""
@@ -181,7 +186,8 @@ class Checker:
     def result(self, ctx: StoryContext, findings: list[Finding]) -> StoryResult:
         story = ctx.story
         triage = story_figure(
-            ctx.scores, findings, has_text=bool(ctx.mt.sentences), units=ctx.units
+            ctx.scores, findings, has_text=bool(ctx.mt.sentences), units=ctx.units,
+            unit_chrf=ctx.unit_chrf,
         )
         return StoryResult(
             story.id, story.mt_path, story.ref_path, story.src_path, ctx.lang, ctx.src_lang,

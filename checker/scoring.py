@@ -10,7 +10,7 @@ are extracted once; sentence scores come from them, and corpus scores from their
 from __future__ import annotations
 
 import importlib.util
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 
@@ -148,13 +148,17 @@ def _omitted(unit: Unit) -> bool:
     return unit.chrf is not None and not unit.mt.strip()
 
 
-def figure_base(scores: Scores, units: Sequence[Unit]) -> float | None:
+def figure_base(
+    scores: Scores, units: Sequence[Unit], unit_chrf: Mapping[int, Sequence[float]] | None = None
+) -> float | None:
     """The story chrF with each omitted unit scored together with its MT neighbours.
 
     Omitted reference text still counts (its characters find no match), but where the
     aligner has split one MT sentence's reference into a matched and an omitted unit,
     the MT text next to the gap can match it, as it would on the gold-aligned lines. A
     story without omitted units gets its chrF unchanged; ``None`` without a reference.
+    ``unit_chrf`` holds the chrF statistics the scorer already extracted, by unit index
+    (see :attr:`checker.context.StoryContext.unit_chrf`); units it lacks are recounted.
     """
     if scores.chrf is None:
         return None
@@ -172,17 +176,25 @@ def figure_base(scores: Scores, units: Sequence[Unit]) -> float | None:
     joined = [group for group in groups if len(group) > 1]
     if not joined or "chrf" not in scores.stats:
         return scores.chrf
+    known = unit_chrf or {}
     sums = list(scores.stats["chrf"])
     for group in joined:
         for unit in group:
-            sums = [a - b for a, b in zip(sums, chrf_stats(unit.mt, unit.ref), strict=True)]
+            own = known.get(unit.index)
+            if own is None:
+                own = chrf_stats(unit.mt, unit.ref)
+            sums = [a - b for a, b in zip(sums, own, strict=True)]
         block = chrf_stats(" ".join(u.mt for u in group), " ".join(u.ref for u in group))
         sums = [a + b for a, b in zip(sums, block, strict=True)]
     return float(_CHRF._compute_score_from_stats(sums).score)
 
 
 def story_figure(
-    scores: Scores, findings: Iterable[object], has_text: bool, units: Sequence[Unit]
+    scores: Scores,
+    findings: Iterable[object],
+    has_text: bool,
+    units: Sequence[Unit],
+    unit_chrf: Mapping[int, Sequence[float]] | None = None,
 ) -> float:
     """The story-level figure triage orders by: 0..100, higher is better.
 
@@ -191,11 +203,11 @@ def story_figure(
     :data:`FINDING_COST` times its weight divided by the story's length in characters
     (the reference's, else the MT's), at most half the base in all; an omission the
     base already counts costs nothing more. An empty translation is 0, below any story
-    with text.
+    with text. ``unit_chrf`` is passed on to :func:`figure_base`.
     """
     if not has_text:
         return 0.0
-    base = figure_base(scores, units)
+    base = figure_base(scores, units, unit_chrf)
     counted: set[int] = set()
     if base is None:
         base = 100.0

@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
+import sys
 from dataclasses import dataclass
 
 from sacrebleu.metrics import CHRF
 
 from checker.config import Settings
 from checker.engine import Checker
+from checker.fastscore import chrf_stats
 from checker.model import Scores, Severity, StoryInput, Unit
 from checker.scoring import Scorer, figure_base, story_figure
+from tests.conftest import ROOT
 
 REF = [
     "The central bank raised its key rate to 4.5 percent on Thursday.",
@@ -118,3 +121,26 @@ def test_an_empty_translation_is_zero_and_any_text_is_above_it() -> None:
     assert story_figure(scores, [], has_text=False, units=units) == 0.0
     awful, awful_units = story([("zzz", REF[0])])
     assert story_figure(awful, [F(Severity.ERROR)] * 50, True, awful_units) >= 0.1
+
+
+def test_the_carried_unit_statistics_give_the_recounted_figure() -> None:
+    """The engine hands the figure each unit's chrF statistics from scoring; they equal
+    a recount from the unit's texts, and so the figure does too, omissions included."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from wirefeed import make_feed
+
+    checker = Checker(Settings(select=("WC9",)))
+    regrouped = 0
+    for k, s in enumerate(make_feed(stories=30, sentences=12, seed=5)):
+        ctx = checker.context(StoryInput(f"s{k}", s.mt_text, "mt.txt", ref=s.ref_text,
+                                         lang="en"))
+        scored = [u for u in ctx.units if u.chrf is not None]
+        assert sorted(ctx.unit_chrf) == [u.index for u in scored]
+        for unit in scored:
+            assert ctx.unit_chrf[unit.index] == chrf_stats(unit.mt, unit.ref)
+        regrouped += any(not u.mt.strip() for u in scored)
+        carried = figure_base(ctx.scores, ctx.units, ctx.unit_chrf)
+        assert carried == figure_base(ctx.scores, ctx.units)
+        assert checker.result(ctx, []).triage == story_figure(
+            ctx.scores, [], bool(ctx.mt.sentences), ctx.units)
+    assert regrouped
