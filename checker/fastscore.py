@@ -14,12 +14,15 @@ word order 0, no lowercasing, white space removed) and BLEU without lowercasing.
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable, Sequence
 from operator import add
 
 from sacrebleu.metrics import BLEU, CHRF
 from sacrebleu.metrics.bleu import MAX_NGRAM_ORDER
+from sacrebleu.tokenizers.tokenizer_13a import Tokenizer13a
+
+from checker.memo import trim
 
 BLEU_ORDER = MAX_NGRAM_ORDER
 CHRF_ORDER = CHRF.CHAR_ORDER
@@ -58,16 +61,27 @@ def _diagonal_runs(hyp_grams: list[str], ref_grams: list[str]) -> list[int]:
     return runs
 
 
+def _counts(grams: Sequence[str], unique: bool) -> dict[str, int]:
+    """Each n-gram's count (any count, when no n-gram repeats: only the keys matter)."""
+    if unique:
+        return dict.fromkeys(grams, 1)
+    counts: dict[str, int] = {}
+    _count_elements(counts, grams)  # Counter's own C loop, without Counter's overhead
+    return counts
+
+
 def ngram_matches(hyp: str, ref: str, order: int) -> list[int]:
     """Clipped matches of the character n-grams of two strings, for n = 1..order.
 
-    Orders either string is too short for get 0. Each order's n-grams are built from
-    the previous order's by appending one character. Once no n-gram of some order n
-    repeats on either side, every longer n-gram is unique too, and an (n+d)-gram at
-    hypothesis position i matches exactly when the n-grams at i..i+d are found at
-    consecutive reference positions: the higher orders are then counted from the
-    lengths of those diagonal runs (a run of k positions holds k - d matches of order
-    n+d) instead of from new n-gram lists.
+    Orders either string is too short for get 0, and so do the orders above one that
+    has no match. Each order's n-grams are built from the previous order's by appending
+    one character. Once no n-gram of some order repeats on one side, none of a higher
+    order does (that side's n-grams then only need a set, and each shared n-gram
+    matches once); once none repeats on either side, an (n+d)-gram at hypothesis
+    position i matches exactly when the n-grams at i..i+d are found at consecutive
+    reference positions: the higher orders are then counted from the lengths of those
+    diagonal runs (a run of k positions holds k - d matches of order n+d) instead of
+    from new n-gram lists.
     """
     top = min(order, len(hyp), len(ref))
     matches = [0] * order
@@ -75,22 +89,29 @@ def ngram_matches(hyp: str, ref: str, order: int) -> list[int]:
         return [len(hyp) - n + 1 if n <= top else 0 for n in range(1, order + 1)]
     hyp_grams: Sequence[str] = hyp
     ref_grams: Sequence[str] = ref
+    hyp_unique = ref_unique = False
     for n in range(1, top + 1):
         if n > 1:
             hyp_grams = list(map(add, hyp_grams[:-1], hyp[n - 1 :]))
             ref_grams = list(map(add, ref_grams[:-1], ref[n - 1 :]))
-        hyp_set, ref_set = set(hyp_grams), set(ref_grams)
-        hyp_unique = len(hyp_set) == len(hyp_grams)
-        ref_unique = len(ref_set) == len(ref_grams)
+        hyp_counts = _counts(hyp_grams, hyp_unique)
+        ref_counts = _counts(ref_grams, ref_unique)
+        hyp_unique = len(hyp_counts) == len(hyp_grams)
+        ref_unique = len(ref_counts) == len(ref_grams)
         if hyp_unique and ref_unique:
             runs = _diagonal_runs(list(hyp_grams), list(ref_grams))
             for d in range(top - n + 1):
                 matches[n - 1 + d] = sum(k - d for k in runs if k > d)
             return matches
+        common = hyp_counts.keys() & ref_counts.keys()
+        if not common:
+            return matches
         if hyp_unique or ref_unique:  # min(1, count) is 1 for every shared n-gram
-            matches[n - 1] = len(hyp_set & ref_set)
+            matches[n - 1] = len(common)
         else:
-            matches[n - 1] = _clipped(Counter(hyp_grams), Counter(ref_grams))
+            matches[n - 1] = sum(
+                map(min, map(hyp_counts.__getitem__, common), map(ref_counts.__getitem__, common))
+            )
     return matches
 
 
@@ -146,6 +167,60 @@ def chrf_stats(hyp: str, ref: str, order: int = CHRF_ORDER) -> list[int]:
     return stats
 
 
+_13A_RULES = (
+    (r"([\{-\~\[-\` -\&\(-\+\:-\@\/])", r" \1 "),
+    (r"([^0-9])([\.,])", r"\1 \2 "),
+    (r"([\.,])([^0-9])", r" \1 \2"),
+    (r"([0-9])(-)", r"\1 \2 "),
+)
+"""sacrebleu's 13a substitutions, as :class:`Fast13a` expects to find them."""
+_13A_MEMO = 1 << 16
+
+
+class Fast13a:
+    """sacrebleu's 13a tokenizer, its output split into tokens, with the same result.
+
+    Its first substitution pads every character of one ASCII class with spaces: that is
+    a ``str.translate`` table, built from sacrebleu's own pattern. The other three run
+    as sacrebleu runs them, skipped when the text lacks the character each needs (a
+    substitution that finds nothing changes nothing). sacrebleu joins the tokens with
+    single spaces, which splitting undoes. Raises ``ValueError`` when the tokenizer is
+    not sacrebleu's 13a as known here (then sacrebleu's own object is used).
+    """
+
+    def __init__(self, tokenizer: object) -> None:
+        rules = getattr(getattr(tokenizer, "_post_tokenizer", None), "_re", None)
+        if type(tokenizer) is not Tokenizer13a or rules is None or tuple(
+            (regex.pattern, repl) for regex, repl in rules
+        ) != _13A_RULES:
+            raise ValueError("not sacrebleu's 13a tokenizer")
+        padded = rules[0][0]
+        self._pad = {c: f" {chr(c)} " for c in range(0x80) if padded.fullmatch(chr(c))}
+        self._rules = [(regex.sub, repl) for regex, repl in rules[1:]]
+        self._memo: dict[str, list[str]] = {}
+
+    def __call__(self, line: str) -> list[str]:
+        """The tokens of ``line``: ``Tokenizer13a()(line).split()``."""
+        tokens = self._memo.get(line)
+        if tokens is not None:
+            return tokens
+        text = line.replace("<skipped>", "").replace("-\n", "").replace("\n", " ")
+        if "&" in text:
+            text = (
+                text.replace("&quot;", '"').replace("&amp;", "&").replace("&lt;", "<")
+                .replace("&gt;", ">")
+            )
+        text = f" {text} ".translate(self._pad)
+        (before, before_repl), (after, after_repl), (dash, dash_repl) = self._rules
+        if "." in text or "," in text:
+            text = after(after_repl, before(before_repl, text))
+        if "-" in text:
+            text = dash(dash_repl, text)
+        tokens = text.split()
+        trim(self._memo, _13A_MEMO)[line] = tokens
+        return tokens
+
+
 class FastStats:
     """BLEU and chrF statistics of a pair with the metric objects' settings."""
 
@@ -153,11 +228,19 @@ class FastStats:
         if bleu.lowercase or chrf.lowercase or chrf.whitespace or chrf.word_order:
             raise ValueError("FastStats covers BLEU and chrF with their default options")
         self._tokenize: Callable[[str], str] = bleu.tokenizer
+        self._split: Callable[[str], list[str]] | None
+        try:
+            self._split = Fast13a(bleu.tokenizer)
+        except ValueError:
+            self._split = None
         self._bleu_order = bleu.max_ngram_order
         self._chrf_order = chrf.char_order
 
     def tokens(self, text: str) -> list[str]:
-        """The BLEU tokens of a text, as sacrebleu splits its tokenised segment."""
+        """The BLEU tokens of a text, as sacrebleu splits its tokenised segment (callers
+        must not change the list: 13a's are memoised)."""
+        if self._split is not None:
+            return self._split(text.rstrip())
         return self._tokenize(text.rstrip()).split()
 
     def pair(self, hyp: str, ref: str) -> dict[str, list[int]]:
