@@ -14,6 +14,7 @@ word order 0, no lowercasing, white space removed) and BLEU without lowercasing.
 
 from __future__ import annotations
 
+import re
 from collections import Counter, _count_elements  # type: ignore[attr-defined]
 from collections.abc import Callable, Sequence
 from operator import add
@@ -175,17 +176,24 @@ _13A_RULES = (
 )
 """sacrebleu's 13a substitutions, as :class:`Fast13a` expects to find them."""
 _13A_MEMO = 1 << 16
+_PERIOD_RUNS = re.compile(r"[.,]+")
+_DIGITS = frozenset("0123456789")
 
 
 class Fast13a:
     """sacrebleu's 13a tokenizer, its output split into tokens, with the same result.
 
     Its first substitution pads every character of one ASCII class with spaces: that is
-    a ``str.translate`` table, built from sacrebleu's own pattern. The other three run
-    as sacrebleu runs them, skipped when the text lacks the character each needs (a
-    substitution that finds nothing changes nothing). sacrebleu joins the tokens with
-    single spaces, which splitting undoes. Raises ``ValueError`` when the tokenizer is
-    not sacrebleu's 13a as known here (then sacrebleu's own object is used).
+    a ``str.translate`` table, built from sacrebleu's own pattern. The next two put
+    spaces around periods and commas depending on their neighbours; what they make of a
+    run of periods and commas depends only on the run and on whether the characters
+    either side of it are digits (their matches all hold a period or comma, and the
+    characters next to a run are neither), so each run is replaced by what sacrebleu's
+    own two substitutions make of it between stand-in neighbours (memoised per run and
+    neighbours). The dash substitution runs as sacrebleu runs it, skipped without a
+    dash (a substitution that finds nothing changes nothing). sacrebleu joins the
+    tokens with single spaces, which splitting undoes. Raises ``ValueError`` when the
+    tokenizer is not sacrebleu's 13a as known here (then sacrebleu's own object is used).
     """
 
     def __init__(self, tokenizer: object) -> None:
@@ -198,6 +206,20 @@ class Fast13a:
         self._pad = {c: f" {chr(c)} " for c in range(0x80) if padded.fullmatch(chr(c))}
         self._rules = [(regex.sub, repl) for regex, repl in rules[1:]]
         self._memo: dict[str, list[str]] = {}
+        self._spaced: dict[tuple[str, str, str], str] = {}
+
+    def _spaced_run(self, match: re.Match[str]) -> str:
+        """A run of periods and commas as sacrebleu's period and comma rules space it."""
+        text, (start, end) = match.string, match.span()
+        left = ("0" if text[start - 1] in _DIGITS else "a") if start else ""
+        right = ("0" if text[end] in _DIGITS else "a") if end < len(text) else ""
+        key = (left, match.group(), right)
+        spaced = self._spaced.get(key)
+        if spaced is None:
+            (before, before_repl), (after, after_repl), _ = self._rules
+            out = after(after_repl, before(before_repl, "".join(key)))
+            spaced = self._spaced[key] = out[len(left) : len(out) - len(right)]
+        return spaced
 
     def __call__(self, line: str) -> list[str]:
         """The tokens of ``line``: ``Tokenizer13a()(line).split()``."""
@@ -211,10 +233,10 @@ class Fast13a:
                 .replace("&gt;", ">")
             )
         text = f" {text} ".translate(self._pad)
-        (before, before_repl), (after, after_repl), (dash, dash_repl) = self._rules
         if "." in text or "," in text:
-            text = after(after_repl, before(before_repl, text))
+            text = _PERIOD_RUNS.sub(self._spaced_run, text)
         if "-" in text:
+            dash, dash_repl = self._rules[2]
             text = dash(dash_repl, text)
         tokens = text.split()
         trim(self._memo, _13A_MEMO)[line] = tokens

@@ -9,6 +9,7 @@ Unicode and on wire-like text.
 from __future__ import annotations
 
 import itertools
+import random
 import sys
 
 import pytest
@@ -40,10 +41,10 @@ def test_every_code_point_alone_and_between_letters_and_digits() -> None:
 
 
 def test_every_short_string_of_the_characters_the_rules_look_at() -> None:
-    alphabet = "0a.,-& \n;"
-    for size in range(6):
-        for chars in itertools.product(alphabet, repeat=size):
-            _same("".join(chars))
+    for alphabet, longest in (("0a.,-& \n;", 5), ("0a.,- ", 6)):
+        for size in range(longest + 1):
+            for chars in itertools.product(alphabet, repeat=size):
+                _same("".join(chars))
     for text in ("<skipped>", "a-\nb", "&quot;&amp;&lt;&gt;", "&amp;quot;", "1-\n2", "-<skipped>\n"):
         _same(text)
 
@@ -59,6 +60,15 @@ _PIECES = st.sampled_from([
 @given(text=st.one_of(st.lists(_PIECES, max_size=30).map("".join), st.text(max_size=80)))
 def test_generated_text_tokenises_as_sacrebleu(text: str) -> None:
     _same(text)
+
+
+def test_runs_of_periods_and_commas_between_any_neighbours() -> None:
+    rng = random.Random(7)
+    neighbours = ["", "0", "9", "a", " ", "-", "é", "٣", "\u00a0", "(", "x1", "1x"]
+    for _ in range(3000):
+        run = "".join(rng.choice(".,") for _ in range(rng.randint(1, 12)))
+        _same(rng.choice(neighbours) + run + rng.choice(neighbours))
+        _same("".join(rng.choice([run, *neighbours]) for _ in range(rng.randint(1, 20))))
 
 
 def test_wire_text_and_long_text_tokenise_as_sacrebleu() -> None:
