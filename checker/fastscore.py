@@ -62,9 +62,9 @@ def _diagonal_runs(hyp_grams: list[str], ref_grams: list[str]) -> list[int]:
     return runs
 
 
-def _counts(grams: Sequence[str], unique: bool) -> dict[str, int]:
-    """Each n-gram's count (any count, when no n-gram repeats: only the keys matter)."""
-    if unique:
+def _counts(grams: Sequence[str], keys_only: bool) -> dict[str, int]:
+    """Each n-gram's count (or just the n-grams, all counted 1, with ``keys_only``)."""
+    if keys_only:
         return dict.fromkeys(grams, 1)
     counts: dict[str, int] = {}
     _count_elements(counts, grams)  # Counter's own C loop, without Counter's overhead
@@ -77,12 +77,11 @@ def ngram_matches(hyp: str, ref: str, order: int) -> list[int]:
     Orders either string is too short for get 0, and so do the orders above one that
     has no match. Each order's n-grams are built from the previous order's by appending
     one character. Once no n-gram of some order repeats on one side, none of a higher
-    order does (that side's n-grams then only need a set, and each shared n-gram
-    matches once); once none repeats on either side, an (n+d)-gram at hypothesis
-    position i matches exactly when the n-grams at i..i+d are found at consecutive
-    reference positions: the higher orders are then counted from the lengths of those
-    diagonal runs (a run of k positions holds k - d matches of order n+d) instead of
-    from new n-gram lists.
+    order does (each shared n-gram then matches once, so neither side needs counts);
+    once none repeats on either side, an (n+d)-gram at hypothesis position i matches
+    exactly when the n-grams at i..i+d are found at consecutive reference positions:
+    the higher orders are then counted from the lengths of those diagonal runs (a run
+    of k positions holds k - d matches of order n+d) instead of from new n-gram lists.
     """
     top = min(order, len(hyp), len(ref))
     matches = [0] * order
@@ -95,8 +94,9 @@ def ngram_matches(hyp: str, ref: str, order: int) -> list[int]:
         if n > 1:
             hyp_grams = list(map(add, hyp_grams[:-1], hyp[n - 1 :]))
             ref_grams = list(map(add, ref_grams[:-1], ref[n - 1 :]))
-        hyp_counts = _counts(hyp_grams, hyp_unique)
-        ref_counts = _counts(ref_grams, ref_unique)
+        keys_only = hyp_unique or ref_unique  # counts matter only while both repeat
+        hyp_counts = _counts(hyp_grams, keys_only)
+        ref_counts = _counts(ref_grams, keys_only)
         hyp_unique = len(hyp_counts) == len(hyp_grams)
         ref_unique = len(ref_counts) == len(ref_grams)
         if hyp_unique and ref_unique:

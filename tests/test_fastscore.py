@@ -144,3 +144,17 @@ def test_random_unicode_soup_matches_sacrebleu() -> None:
         for tokenize in TOKENIZERS:
             _assert_same(hyp, ref, tokenize)
 
+
+
+def test_regrouped_blocks_of_wire_sentences_match_sacrebleu() -> None:
+    """The story figure scores runs of units joined into one block: long pairs where
+    the hypothesis lacks whole reference sentences."""
+    rng = random.Random(13)
+    pairs = _wire_pairs()
+    for _ in range(150):
+        start = rng.randrange(len(pairs) - 6)
+        group = pairs[start : start + rng.randint(2, 6)]
+        hyp = " ".join(mt for mt, _ in group if rng.random() < 0.6)
+        ref = " ".join(r for _, r in group)
+        _assert_same(hyp, ref, "13a")
+        _assert_same(ref, hyp, "13a")

@@ -72,6 +72,31 @@ def test_random_strings_with_every_kind_of_repeat() -> None:
         assert ngram_matches(hyp, ref, 6) == _plain(hyp, ref, 6)
 
 
+def test_one_side_stops_repeating_orders_before_the_other() -> None:
+    """Counts stop once one side has no repeated n-gram: each shared n-gram then matches
+    once, whatever the other side repeats; and an order without a match ends the
+    counting."""
+    rng = random.Random(9)
+    distinct = "abcdefghijklmnopqrstuvwxyz0123456789"
+    for _ in range(600):
+        repeating = "".join(rng.choice(rng.choice(["ab", "abc", "abcd"]))
+                            for _ in range(rng.randint(0, 80)))
+        unique = "".join(rng.sample(distinct, rng.randint(0, len(distinct))))
+        mixed = unique[: rng.randint(0, 12)] + repeating[: rng.randint(0, 20)]
+        for hyp, ref in ((repeating, unique), (unique, repeating), (mixed, repeating),
+                         (repeating, mixed), (mixed, unique), ("xyz" + unique, repeating)):
+            for order in (1, 3, 6, 8):
+                assert ngram_matches(hyp, ref, order) == _plain(hyp, ref, order)
+
+
+@settings(max_examples=200, deadline=None, database=None)
+@given(hyp=st.text(alphabet="abcdefgh .,", min_size=150, max_size=900),
+       ref=st.text(alphabet="abcdefgh .,", min_size=150, max_size=900))
+def test_long_strings_like_regrouped_blocks_match_plain_counting(hyp: str, ref: str) -> None:
+    assert ngram_matches(hyp, ref, 6) == _plain(hyp, ref, 6)
+    assert ngram_matches(hyp + ref[:200], ref, 6) == _plain(hyp + ref[:200], ref, 6)
+
+
 @pytest.mark.parametrize("limit", [1, 2, 3])
 def test_bleu_counts_tokens_when_the_vocabulary_is_too_large_to_encode(
     monkeypatch: pytest.MonkeyPatch, limit: int
