@@ -218,7 +218,8 @@ class Fast13a:
         if spaced is None:
             (before, before_repl), (after, after_repl), _ = self._rules
             out = after(after_repl, before(before_repl, "".join(key)))
-            spaced = self._spaced[key] = out[len(left) : len(out) - len(right)]
+            spaced = out[len(left) : len(out) - len(right)]
+            trim(self._spaced, _13A_MEMO)[key] = spaced
         return spaced
 
     def __call__(self, line: str) -> list[str]:
