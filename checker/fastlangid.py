@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import json
 import os
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from itertools import repeat
@@ -49,6 +50,8 @@ class _Profiles:
         self.word_lang_prob_map: frozenset[str] = frozenset().union(*self._freq)
         """What ``Detector._extract_ngrams`` asks: is the n-gram in any profile."""
         self._rows: dict[str, np.ndarray] = {}
+        self._totals = np.array(self._n_words, dtype=np.float64)
+        """Each profile's n-gram counts by length (one row per language)."""
 
     @property
     def seed(self) -> int | None:
@@ -71,6 +74,17 @@ class _Profiles:
             self._rows.update(zip(new, block, strict=True))
         return np.array([self._rows[gram] for gram in grams])
 
+    def row(self, gram: str) -> np.ndarray:
+        """:meth:`table`'s row for one gram, built the first time it is asked for."""
+        found = self._rows.get(gram)
+        if found is None:
+            found = np.zeros(len(self.langlist))
+            if 1 <= len(gram) <= 3:
+                counts = np.array([freq.get(gram, 0) for freq in self._freq], np.float64)
+                np.divide(counts, self._totals[:, len(gram) - 1], out=found, where=counts > 0)
+            self._rows[gram] = found
+        return found
+
 
 @cache
 def _profiles() -> _Profiles:
@@ -83,14 +97,42 @@ def _normal(ch: str) -> str:
 
 
 def _ngrams(text: str, known: frozenset[str]) -> list[str]:
-    """``Detector._extract_ngrams`` (langdetect's ``NGram.add_char`` walk, with each
-    character's normalisation looked up once): the 1- to 3-grams of ``text`` that some
-    profile knows, skipping words in capitals."""
+    """``Detector._extract_ngrams`` (langdetect's ``NGram.add_char`` walk): the 1- to
+    3-grams of ``text`` that some profile knows, skipping words in capitals.
+
+    The walk starts afresh at every space, so the n-grams of a text are those of its
+    words in turn, each with the space after it (when one follows): a word's are
+    worked out once (:func:`_word_ngrams`) and looked up after that.
+    """
+    memo = _word_memo(known)
+    pieces = "".join(map(_normal, text)).split(" ")
+    last = len(pieces) - 1
+    found: list[str] = []
+    for i, piece in enumerate(pieces):
+        if not piece:
+            continue
+        key = piece + " " if i < last else piece
+        grams = memo.get(key)
+        if grams is None:
+            if len(memo) >= 200_000:
+                memo.clear()
+            grams = memo[key] = _word_ngrams(key, known)
+        found += grams
+    return found
+
+
+@cache
+def _word_memo(known: frozenset[str]) -> dict[str, list[str]]:
+    return {}
+
+
+def _word_ngrams(text: str, known: frozenset[str]) -> list[str]:
+    """langdetect's walk over already normalised ``text`` (the walk itself: the
+    reference :func:`_ngrams` agrees with on whole texts)."""
     found: list[str] = []
     grams = " "
     capitals = False
     for ch in text:
-        ch = _normal(ch)
         last = grams[-1]
         if last == " ":
             grams = " "
@@ -114,6 +156,22 @@ def _ngrams(text: str, known: frozenset[str]) -> list[str]:
     return found
 
 
+_SPACES = re.compile(" {2,}")
+
+
+def _cleaned(detector: Detector, text: str) -> str:
+    """``detector.text`` after ``append(text)`` and ``cleaning_text()`` on a new detector:
+    runs of spaces made one after the URLs and mail addresses go, and for a text not
+    all ASCII (an ASCII one is all Latin: nothing to clean), langdetect's cleaning."""
+    text = detector.MAIL_RE.sub(" ", detector.URL_RE.sub(" ", text))
+    text = _SPACES.sub(" ", NGram.normalize_vi(text)[: detector.max_text_length])
+    if not text.isascii():
+        detector.text = text
+        detector.cleaning_text()
+        return detector.text
+    return text
+
+
 Stop = Callable[[np.ndarray, float], bool]
 """Asked after each trial with the probabilities summed so far (each trial adds its own
 divided by the number of trials) and the most the trials left can still add to any one
@@ -127,30 +185,32 @@ def _run(text: str, stop: Stop | None = None) -> tuple[Detector, np.ndarray, boo
     whether every trial ran (False when ``stop`` ended the run); None without n-grams."""
     profiles = _profiles()
     detector = Detector(profiles)
-    detector.append(text)
-    detector.cleaning_text()
+    detector.text = _cleaned(detector, text)
     grams = _ngrams(detector.text, profiles.word_lang_prob_map)
     if not grams:
         return None
-    distinct = list(dict.fromkeys(grams))
-    position = {gram: i for i, gram in enumerate(distinct)}
-    table = profiles.table(distinct)
-    draws = [position[gram] for gram in grams]
+    row = profiles.row
     languages = len(profiles.langlist)
     trials = detector.n_trial
     limit = detector.ITERATION_LIMIT
     converged = detector.CONV_THRESHOLD
     rand = detector.random
     rand.seed(detector.seed)
-    choice = rand.choice
+    choice = rand.choice  # draws an index by the length alone: grams or their positions
     total = np.zeros(languages)
     for trial in range(trials):
         prob = np.full(languages, 1.0 / languages)
         alpha = detector.alpha + rand.gauss(0.0, 1.0) * detector.ALPHA_WIDTH
-        factors = list((alpha / detector.BASE_FREQ) + table)
+        shift = alpha / detector.BASE_FREQ
+        # The factor of each gram drawn (only those: a run often ends after few draws).
+        factors: dict[str, np.ndarray] = {}
         i = 0
         while True:
-            prob *= factors[choice(draws)]
+            gram = choice(grams)
+            factor = factors.get(gram)
+            if factor is None:
+                factor = factors[gram] = shift + row(gram)
+            prob *= factor
             if i % 5 == 0:
                 values = prob.tolist()
                 norm = sum(values)  # langdetect's left-to-right sum

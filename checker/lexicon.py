@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from functools import cache, lru_cache
+from itertools import chain, repeat
 
-from wordfreq import available_languages, get_frequency_dict, top_n_list
+from wordfreq import available_languages, cB_to_freq, get_frequency_list, top_n_list
 
 NEWS_LANGUAGES = ("en", "fr", "es", "de")
 """The languages whose words glue and fragment checks compare by default."""
@@ -31,7 +32,17 @@ def supported() -> frozenset[str]:
 
 @cache
 def _table(lang: str, wordlist: str) -> dict[str, float]:
-    return get_frequency_dict(lang, wordlist) if lang in supported() else {}
+    """Each word of the list with its Zipf frequency: ``_zipf`` of wordfreq's
+    ``get_frequency_dict`` value, worked out once per band of the list rather than once
+    per word (a word listed twice keeps its last band, as there)."""
+    if lang not in supported():
+        return {}
+    bands = get_frequency_list(lang, wordlist)
+    values = [_zipf(cB_to_freq(-index)) for index in range(len(bands))]
+    return dict(
+        zip(chain.from_iterable(bands), chain.from_iterable(map(repeat, values, map(len, bands))),
+            strict=True)
+    )
 
 
 def _key(word: str) -> str:
@@ -46,13 +57,13 @@ def _zipf(frequency: float | None) -> float:
 @lru_cache(maxsize=262_144)
 def zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` (any case) in ``lang``; 0.0 when unknown or unsupported."""
-    return _zipf(_table(lang, "best").get(_key(word)))
+    return _table(lang, "best").get(_key(word), 0.0)
 
 
 @lru_cache(maxsize=262_144)
 def common_zipf(word: str, lang: str) -> float:
     """Zipf frequency of ``word`` in ``lang`` when it is at least :data:`COMMON`, else 0.0."""
-    return _zipf(_table(lang, "small").get(_key(word)))
+    return _table(lang, "small").get(_key(word), 0.0)
 
 
 def best_common_zipf(word: str, langs: tuple[str, ...] = NEWS_LANGUAGES) -> float:

@@ -18,7 +18,7 @@ from checker.langid import (
     vote_winner,
 )
 from checker.lexicon import NEWS_LANGUAGES, common_zipf, supported, top_words, zipf
-from checker.memo import trim
+from checker.memo import MEMO_SIZE, trim
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
 
@@ -224,6 +224,24 @@ def _flags(lows: list[str], target: str, source: str) -> list[bool]:
     return flags
 
 
+@cache
+def _plain_words(target: str, sources: tuple[str, ...]) -> set[str]:
+    """Words (as written) seen so far that are foreign in none of ``sources``."""
+    return set()
+
+
+def _any_foreign(
+    raw: list[str], lows: list[str], target: str, sources: tuple[str, ...], plain: set[str]
+) -> bool:
+    """Whether any of the words ``raw`` (``lows`` in lower case) is foreign in one of
+    ``sources`` (:func:`_flags`); the others join ``plain``."""
+    flags = [_flags(lows, target, source) for source in sources]
+    if len(plain) >= MEMO_SIZE:
+        plain.clear()
+    plain.update(word for word, *foreign in zip(raw, *flags, strict=True) if not any(foreign))
+    return any(map(any, flags))
+
+
 def fragments(
     text: str, words: list[Word], target: str, source: str, lows: list[str] | None = None
 ) -> Iterator[tuple[int, int]]:
@@ -363,10 +381,14 @@ class SourceLanguageFragment(Rule):
             sources = tuple(lang for lang in NEWS_LANGUAGES if lang != target)
         minimum = int(self.options.get("min-detect-chars", self.settings.min_detect_chars))
         text = story.text
+        plain = _plain_words(target, sources)
         for sentence in story.mt.sentences:
-            lows = [w.lower() for w in _WORDS.findall(text, sentence.start, sentence.end)]
-            if not any(any(_flags(lows, target, source)) for source in sources):
+            raw = _WORDS.findall(text, sentence.start, sentence.end)
+            if plain.issuperset(raw):
                 continue  # no word of any source language: nothing to look at closely
+            lows = [w.lower() for w in raw]
+            if not _any_foreign(raw, lows, target, sources, plain):
+                continue
             segment = text[sentence.start : sentence.end]
             words = sentence_words(text, sentence.start, sentence.end)
             titles = [m.span(1) for m in _QUOTED_TITLE.finditer(text, sentence.start, sentence.end)]
