@@ -1,5 +1,5 @@
 """``python -m checker`` runs the ``wirecheck`` command line."""
 
-from checker.cli import main
+from checker.cli import run
 
-raise SystemExit(main())
+run()

@@ -121,3 +121,36 @@ def test_json_output_is_json_dumps_of_the_whole_document(count: int) -> None:
     document = {"version": FORMAT_VERSION, "stories": [story_dict(r) for r in results],
                 "summary": summary.as_dict(scores, signature)}
     assert stream.getvalue() == json.dumps(document, ensure_ascii=False) + "\n"
+
+
+def test_a_text_check_imports_no_xml_reader_nor_other_output_format(tmp_path: Path) -> None:
+    story = tmp_path / "s.txt"
+    story.write_text("Prices rose 3 percent on Monday, the minister said.\n", encoding="utf-8")
+    code = (
+        "import sys\n"
+        "from checker.cli import main\n"
+        f"main(['check', {str(story)!r}, '--lang', 'en', '--format', 'json', '-o',\n"
+        f"      {str(tmp_path / 'out.json')!r}, '--exit-zero', '--review-file', '-'])\n"
+        "loaded = [m for m in ('checker.reading.nitf', 'checker.reading.newsml',\n"
+        "          'checker.reading.xliff', 'checker.output.sarif', 'checker.output.junit',\n"
+        "          'checker.output.github') if m in sys.modules]\n"
+        "assert not loaded, loaded\n"
+    )
+    subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_the_program_exits_with_the_status_after_its_exit_handlers_and_output() -> None:
+    code = (
+        "import atexit, sys\n"
+        "atexit.register(print, 'exit handler ran')\n"
+        "sys.argv = ['wirecheck', 'rules', '--format', 'json']\n"
+        "from checker.cli import run\n"
+        "run()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
+    assert done.returncode == 0
+    assert done.stdout.endswith("exit handler ran\n")
+    assert json.loads(done.stdout.removesuffix("exit handler ran\n"))
+    failing = subprocess.run([sys.executable, "-m", "checker", "check", "no-such-story.txt"],
+                             capture_output=True, text=True)
+    assert failing.returncode == 2 and "no-such-story.txt" in failing.stderr

@@ -8,10 +8,15 @@ and one line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import atexit
+import contextlib
+import gc
 import importlib
 import os
 import sys
+import threading
 from collections.abc import Sequence
+from typing import NoReturn
 
 from checker import __version__
 from checker.errors import WirecheckError, one_line
@@ -69,9 +74,17 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     words = list(sys.argv[1:] if argv is None else argv)
-    parser = build_parser(words)
-    args = parser.parse_args(words)
-    from checker.cli.common import install_signal_handlers
+    # Importing builds many objects and frees few: the cycle collector, which would walk
+    # them again and again, waits until the command runs.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        parser = build_parser(words)
+        args = parser.parse_args(words)
+        from checker.cli.common import install_signal_handlers
+    finally:
+        if collecting:
+            gc.enable()
 
     restore = install_signal_handlers() if args.command != "review" else None
     try:
@@ -101,3 +114,21 @@ def main(argv: Sequence[str] | None = None) -> int:
     finally:
         if restore is not None:
             restore()
+
+
+def run() -> NoReturn:
+    """:func:`main` as a program: exits with its status, skipping the interpreter's
+    clean-up when nothing else runs.
+
+    Freeing every object of a long run one by one (what the interpreter does on the way
+    out) costs a fifth of a second after a large feed; the exit handlers still run and
+    the standard streams are flushed before the process leaves.
+    """
+    status = main()
+    if threading.active_count() == 1:
+        atexit._run_exitfuncs()
+        for stream in (sys.stdout, sys.stderr):
+            with contextlib.suppress(OSError, ValueError):  # closed, or reader gone
+                stream.flush()
+        os._exit(status)
+    raise SystemExit(status)

@@ -266,17 +266,24 @@ def run(args: argparse.Namespace) -> int:
         raise ConfigError("--fix", "fixes are applied in this process: drop --dask")
     if args.fix and args.diff:
         raise ConfigError("--diff", "prints the fixes without writing: drop --fix")
-    settings = settings_from_args(args, fail_on=args.fail_on)
-    # Feed-level spellings are counted before any story is checked, so they do not
-    # depend on --jobs (a second, cheap read of the MT texts: names only).
-    settings = with_feed_names(settings, _feed_stories(args))
-    refuse_clobbering(args, {"-o": args.output, "--write-baseline": args.write_baseline})
-    checker = Checker(settings)
-    for warning in glossary_warnings(settings):
-        print(warning, file=sys.stderr)
     # The checker and its data live to the end of the run: the cycle collector need not
-    # walk them again and again (and forked workers then share their memory pages).
-    # Unfrozen at the end, so a caller in the same process collects as before.
+    # walk them while they are built, nor again and again after (forked workers then
+    # share their memory pages). Unfrozen at the end, so a caller in the same process
+    # collects as before.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        settings = settings_from_args(args, fail_on=args.fail_on)
+        # Feed-level spellings are counted before any story is checked, so they do not
+        # depend on --jobs (a second, cheap read of the MT texts: names only).
+        settings = with_feed_names(settings, _feed_stories(args))
+        refuse_clobbering(args, {"-o": args.output, "--write-baseline": args.write_baseline})
+        checker = Checker(settings)
+        for warning in glossary_warnings(settings):
+            print(warning, file=sys.stderr)
+    finally:
+        if collecting:
+            gc.enable()
     gc.freeze()
     try:
         return _check(args, settings, checker)

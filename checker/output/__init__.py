@@ -1,25 +1,41 @@
-"""Output formats, by name. A new format is a module with a Formatter, listed here."""
+"""Output formats, by name. A new format is a module with a Formatter, listed here.
+
+A format's module is imported when the format is looked up, so a run imports only the
+one it writes.
+"""
 
 from __future__ import annotations
 
-from checker.output.base import Formatter, OutputOptions, reaches
-from checker.output.github import GithubFormatter
-from checker.output.json import JsonFormatter
-from checker.output.jsonl import JsonLinesFormatter
-from checker.output.junit import JunitFormatter
-from checker.output.sarif import SarifFormatter
-from checker.output.text import TextFormatter
+import importlib
+from collections.abc import Iterator, Mapping
 
-FORMATTERS: dict[str, type[Formatter]] = {
-    formatter.name: formatter
-    for formatter in (
-        TextFormatter,
-        JsonFormatter,
-        JsonLinesFormatter,
-        JunitFormatter,
-        GithubFormatter,
-        SarifFormatter,
-    )
+from checker.output.base import Formatter, OutputOptions, reaches
+
+_MODULES = {
+    "text": ("checker.output.text", "TextFormatter"),
+    "json": ("checker.output.json", "JsonFormatter"),
+    "jsonl": ("checker.output.jsonl", "JsonLinesFormatter"),
+    "junit": ("checker.output.junit", "JunitFormatter"),
+    "github": ("checker.output.github", "GithubFormatter"),
+    "sarif": ("checker.output.sarif", "SarifFormatter"),
 }
+
+
+class _Formatters(Mapping[str, type[Formatter]]):
+    """Format name → Formatter class, each imported on first lookup."""
+
+    def __getitem__(self, name: str) -> type[Formatter]:
+        module, attribute = _MODULES[name]
+        formatter: type[Formatter] = getattr(importlib.import_module(module), attribute)
+        return formatter
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(_MODULES)
+
+    def __len__(self) -> int:
+        return len(_MODULES)
+
+
+FORMATTERS: Mapping[str, type[Formatter]] = _Formatters()
 
 __all__ = ["FORMATTERS", "Formatter", "OutputOptions", "reaches"]

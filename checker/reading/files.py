@@ -7,11 +7,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from checker.errors import InputError
-from checker.reading.newsml import read_newsml
-from checker.reading.nitf import read_nitf
 from checker.reading.record import FeedEntry, require_text
-from checker.reading.safexml import parse
-from checker.reading.xliff import read_xliff
 from checker.safeio import check_text, iter_lines, loads, open_regular, read_regular
 from checker.storydate import iso_date
 from checker.text import normalise
@@ -121,6 +117,12 @@ def _field(record: dict, key: str, path: Path, line: int, required: bool = False
 
 def read_xml(path: Path) -> Iterator[FeedEntry]:
     """Stories of a NewsML-G2, NITF or XLIFF file, chosen by its root element."""
+    # The format readers are imported by the first XML story, not by every run.
+    from checker.reading.newsml import read_newsml
+    from checker.reading.nitf import read_nitf
+    from checker.reading.safexml import parse
+    from checker.reading.xliff import read_xliff
+
     if not path.is_file():
         problem = "is a folder, expected a file" if path.is_dir() else "no such file"
         raise InputError(str(path), problem)
