@@ -18,6 +18,7 @@ from checker.context import StoryContext
 from checker.model import Category, Severity
 from checker.rules import langdata
 from checker.rules.base import Hit, Rule
+from checker.rules.boundaries import STOP_THEN_LOWER
 
 # A dash glued to (or spaced before) an attribution, up to the end of its sentence.
 _GLUED = (
@@ -264,6 +265,8 @@ class BrokenJoin(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         known = self.abbreviations.get(story.lang, frozenset()) | self.extra
+        if STOP_THEN_LOWER.search(story.text) is None:
+            return
         for match in _JOIN.finditer(story.text):
             prev = match.group("prev")
             if prev in known or prev.capitalize() in known:

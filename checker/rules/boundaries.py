@@ -25,7 +25,7 @@ _NO_SPACE = regex.compile(
     r"(?P<next>\p{Lu}(?:\p{Ll}+|(?=[:\s,])))"
 )
 # What every _NO_SPACE match holds: most texts have none, and this is quicker to rule out.
-_NO_SPACE_HINT = regex.compile(r"\p{Ll}[.!?]\p{Lu}")
+_NO_SPACE_HINT = regex.compile(r"(?<=\p{Ll})[.!?]\p{Lu}")
 # An address or file name, where "word.Word" is not a sentence end.
 _ADDRESS = regex.compile(
     r"[/@\\]|www\.|\.(?:com|org|net|gov|edu|info|io|ai|fr|de|es|uk|it|eu|ch|be|at|co|us|ru"
@@ -39,8 +39,9 @@ _LOWER_AFTER_STOP = regex.compile(
     r"(?P<gap>[ \t]+|[ \t]*\n\s*)"
     r"(?P<next>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?![\p{L}\p{N}@/]|\.\p{L})"
 )
-# What every _LOWER_AFTER_STOP match holds (its gap is white space).
-_LOWER_AFTER_STOP_HINT = regex.compile(r"\p{Ll}\.[\"”»’)]?\s+\p{Ll}")
+# What every _LOWER_AFTER_STOP match holds (its gap is white space), and every match of
+# WC202's pattern too; starting at the full stop, it is quick to rule out.
+STOP_THEN_LOWER = regex.compile(r"\.[\"”»’)]?\s+\p{Ll}")
 # A paragraph that starts with a lower-case word (its capital, or its first half, lost).
 _LOWER_PARAGRAPH = regex.compile(
     r"(?:\A|\n[ \t]*\n)[ \t]*(?P<next>\p{Ll}[\p{Ll}'’\-]*\p{Ll})(?=[ \t,;])"
@@ -59,6 +60,7 @@ class _BoundaryRule(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self._tables: dict[str, Mapping[str, Any]] = {}
+        self._abbreviations: dict[str, frozenset[str]] = {}
 
     def table(self, lang: str) -> Mapping[str, Any]:
         if lang not in self._tables:
@@ -66,9 +68,20 @@ class _BoundaryRule(Rule):
         return self._tables[lang]
 
     def abbreviations(self, lang: str) -> frozenset[str]:
-        extra = [a.rstrip(".") for a in self.options.get("abbreviations", []) if isinstance(a, str)]
-        words = [*self.table(lang).get("abbreviations", []), *extra]
-        return frozenset(w.lower() for w in words)
+        known = self._abbreviations.get(lang)
+        if known is None:
+            extra = [
+                a.rstrip(".") for a in self.options.get("abbreviations", []) if isinstance(a, str)
+            ]
+            words = [*self.table(lang).get("abbreviations", []), *extra]
+            known = self._abbreviations[lang] = frozenset(w.lower() for w in words)
+        return known
+
+
+def _lower_line_start(text: str) -> bool:
+    """Whether a line of ``text`` starts (after spaces and tabs) with a lower-case letter:
+    what every :data:`_LOWER_PARAGRAPH` match holds. Most texts have none."""
+    return any(line.lstrip(" \t")[:1].islower() for line in text.split("\n"))
 
 
 def _chunk_around(text: str, start: int, end: int) -> str:
@@ -157,7 +170,7 @@ class LowercaseAfterStop(_BoundaryRule):
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
         abbreviations = self.abbreviations(story.lang)
-        matches = _LOWER_AFTER_STOP.finditer(text) if _LOWER_AFTER_STOP_HINT.search(text) else ()
+        matches = _LOWER_AFTER_STOP.finditer(text) if STOP_THEN_LOWER.search(text) else ()
         for match in matches:
             prev, nxt = match.group("prev"), match.group("next")
             if prev.lower() in abbreviations:
@@ -169,6 +182,8 @@ class LowercaseAfterStop(_BoundaryRule):
                 f"'{nxt}' starts a sentence in lower case after '{prev}.': a stray full "
                 "stop, or a lost capital",
             )
+        if not _lower_line_start(text):
+            return
         for match in _LOWER_PARAGRAPH.finditer(text):
             nxt, rest = match.group("next"), match.group("rest")
             if nxt in _NAME_PARTICLES or len(rest.split()) < 4:
@@ -220,11 +235,12 @@ class RunOnSentence(_BoundaryRule):
             return
         text = story.text
         for match in pattern.finditer(text):
-            before = text.rfind(" ", 0, match.start()) + 1
-            prev = text[max(before, text.rfind("\n", 0, match.start()) + 1) : match.start()]
+            gap = match.start("starter") - 1  # the space or tab before the starter
+            before = text.rfind(" ", 0, gap) + 1
+            prev = text[max(before, text.rfind("\n", 0, gap) + 1) : gap]
             starter = match.group("starter")
             yield Hit(
-                match.start() - len(prev), match.end(),
+                gap - len(prev), match.end(),
                 f"'{starter}' opens a new sentence after '{prev}' with no full stop between",
                 suggestion=f"{prev}. {text[match.start('starter') : match.end()]}",
             )
@@ -262,12 +278,16 @@ class CutAtLineEnd(_BoundaryRule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.patterns = langdata.PerLanguage(self.languages, _dangling_pattern)
+        self.endings = langdata.PerLanguage(self.languages, _dangling_endings)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         pattern = self.patterns.get(story.lang)
         if pattern is None:
             return
         text = story.text
+        endings = self.endings[story.lang]
+        if not any(line.rstrip(" \t").endswith(endings) for line in text.split("\n")[:-1]):
+            return  # every match ends a line (one followed by another) on a dangling word
         for match in pattern.finditer(text):
             line = text[text.rfind("\n", 0, match.start()) + 1 : match.start()]
             if not line.split():
@@ -281,12 +301,13 @@ class CutAtLineEnd(_BoundaryRule):
 
 
 def _run_on_pattern(lang: str) -> regex.Pattern[str] | None:
-    """A lower-case word, a space and a sentence starter: WC214's candidates."""
+    """A lower-case word, a space and a sentence starter: WC214's candidates. The space
+    is looked behind from the starter, which the search finds faster than a space."""
     starters = langdata.section(lang, "boundaries").get("starters", [])
     if not starters:
         return None
     return regex.compile(
-        r"(?<=\p{Ll}[\"”»’]?)(?P<gap>[ \t])(?P<starter>"
+        r"(?<=\p{Ll}[\"”»’]?[ \t])(?P<starter>"
         + langdata.alternation(starters)
         + r")[ \t]+\p{Ll}[\p{Ll}'’\-]*(?![\p{L}\p{N}])"
     )
@@ -300,3 +321,9 @@ def _dangling_pattern(lang: str) -> regex.Pattern[str] | None:
     return regex.compile(
         r"(?<=\p{L}[,;]?[ \t]+)(?P<word>" + langdata.alternation(words) + r")[ \t]*(?=\n\s*\S)"
     )
+
+
+def _dangling_endings(lang: str) -> tuple[str, ...]:
+    """How a line with a WC215 match ends, before its spaces: the last part of a word."""
+    words = langdata.section(lang, "boundaries").get("dangling", [])
+    return tuple(w.split()[-1] for w in words if w.split())

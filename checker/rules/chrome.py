@@ -1,4 +1,5 @@
-"""Page-chrome rules (WC305-WC309): the furniture of a web page, kept by a scraper.
+"""Page-chrome rules (WC305, WC306, WC308, WC309): the furniture of a web page, kept by a
+scraper (photo credits, WC307, are in :mod:`checker.rules.credits`).
 
 The rules recognise chrome by what it is rather than by one site's wording: its place
 (a line of its own, the top of the page, the end of a teaser), its shape (a machine
@@ -40,8 +41,31 @@ _STOP = frozenset(_STOP_WORDS.split())
 _WORD = regex.compile(r"[\p{L}\p{N}][\p{L}\p{N}'’.-]*")
 
 
+_LETTERS = regex.compile(r"\p{L}+")
+
+
 def _words(line: str) -> list[str]:
     return _WORD.findall(line)
+
+
+def more_words_than(count: int) -> regex.Pattern[str]:
+    """A pattern matching the start of a line that has more than ``count`` :func:`_words`
+    (each word taken whole, as ``findall`` does): quicker than counting them all."""
+    return regex.compile(
+        r"(?:[^\p{L}\p{N}]*+[\p{L}\p{N}][\p{L}\p{N}'’.-]*+)" + f"{{{count + 1}}}"
+    )
+
+
+def leading_letters(words: Iterable[str]) -> frozenset[str] | None:
+    """The case-folded letters each of ``words`` starts with, up to its first non-letter;
+    None when one of them does not start with a letter."""
+    leads = set()
+    for word in words:
+        match = _LETTERS.match(word.strip())
+        if match is None:
+            return None
+        leads.add(match.group().casefold())
+    return frozenset(leads)
 
 
 @dataclass(frozen=True)
@@ -49,11 +73,17 @@ class ChromeVocabulary:
     """One language's chrome words, compiled."""
 
     interface: regex.Pattern[str]
+    interface_leads: frozenset[str] | None
+    """How the interface words start (see :func:`leading_letters`): a line holds one of
+    them only if one of its runs of letters, case-folded, is one of these."""
     label: regex.Pattern[str]
     sections: frozenset[str]
     reading: regex.Pattern[str]
     reading_word: regex.Pattern[str]
     more: regex.Pattern[str]
+    more_end: regex.Pattern[str]
+    """``more`` without its gap, searched from the end of the line: it matches a line
+    exactly when ``more`` does, and fails at once on most lines."""
     credit: regex.Pattern[str]
     relative: regex.Pattern[str]
     """Relative days ("today"), which a page counter ends with."""
@@ -68,9 +98,12 @@ class ChromeVocabulary:
         flags = regex.IGNORECASE
         units = langdata.alternation(data.get("units", []))
         reading = langdata.alternation(data.get("reading", []))
+        more = (r"(?:" + langdata.alternation(data.get("more", []))
+                + r")[ \t]*(?:»|›|→|>>|\.\.\.|…)?")
         words = r"(?<![\p{L}])" + langdata.alternation(data.get("interface", []) + social)
         return cls(
             interface=regex.compile(words + r"(?![\p{L}])", flags),
+            interface_leads=leading_letters(data.get("interface", []) + social),
             label=regex.compile(
                 r"(?:" + langdata.alternation(data.get("labels", [])) + r")[ \t]*:[ \t]*"
                 r"(?P<value>[^.!?]{1,80})",
@@ -83,12 +116,8 @@ class ChromeVocabulary:
                 flags,
             ),
             reading_word=regex.compile(rf"(?<![\p{{L}}]){reading}(?![\p{{L}}])", flags),
-            more=regex.compile(
-                r"(?P<gap>[ \t\u00a0]*)(?P<prompt>(?:"
-                + langdata.alternation(data.get("more", []))
-                + r")[ \t]*(?:»|›|→|>>|\.\.\.|…)?)$",
-                flags,
-            ),
+            more=regex.compile(r"(?P<gap>[ \t\u00a0]*)(?P<prompt>" + more + r")$", flags),
+            more_end=regex.compile(r"(?r)" + more + r"$", flags),
             credit=regex.compile(langdata.alternation(data.get("credit", [])), flags),
             relative=regex.compile(
                 r"(?<![\p{L}])" + langdata.alternation(
@@ -112,6 +141,17 @@ def _is_leftover_free(line: str, *patterns: regex.Pattern[str]) -> bool:
     for pattern in patterns:
         rest = pattern.sub(" ", rest)
     return all(w.casefold() in _STOP or w.isdigit() for w in _words(rest))
+
+
+def _may_hold(leads: frozenset[str] | None, line: str) -> bool:
+    """Whether ``line`` may hold a word that starts with one of ``leads`` (see
+    :func:`leading_letters`; None: any word)."""
+    return leads is None or any(w.casefold() in leads for w in _LETTERS.findall(line))
+
+
+def _may_end_with(prompt: regex.Pattern[str], line: str) -> bool:
+    """Whether ``prompt`` (a reverse pattern anchored at the end) matches ``line``."""
+    return prompt.search(line) is not None
 
 
 def header_end(text: str, lines: Sequence[tuple[int, int]]) -> int:
@@ -201,133 +241,6 @@ class ReadingTimeLine(ChromeRule):
                 yield Hit(start, end, f"reading-time line '{line}'", suggestion="")
 
 
-# -- WC307 ---------------------------------------------------------------------------------
-def _agency_names() -> list[str]:
-    names = {a["name"] for a in langdata.agencies()}
-    names |= {f for a in langdata.agencies() for f in a.get("forms", []) if f.isupper()}
-    names |= {"Getty Images", "GETTY IMAGES", "Shutterstock", "Bloomberg", "Anadolu", "AA",
-              "PA", "AP Photo", "Sipa", "SIPA", "Xinhua", "Imago", "IMAGO", "Keystone"}
-    return sorted(n for n in names if not n.startswith("("))
-
-
-MAX_CAPTION_WORDS = 80
-"""A longer line ending with a credit is story text with the credit glued on."""
-_QUOTES = "“”«»\"„"
-
-
-@cache
-def _credit_tail() -> regex.Pattern[str]:
-    agencies = langdata.alternation(_agency_names())
-    shapes = [
-        # (Photo by MICHELE CATTANI / AFP), (Picture: Getty Images), (Foto: dpa)
-        r"\(?\s*(?:Photo|PHOTO|Picture|Image|Foto|FOTO|Bild|Imagen|Fotografía)"
-        r"\s*(?:by|:|/|de|von)\s*[^()\n]{1,60}\)",
-        # (AFP Photo / Carl de Souza), ( AFP PHOTO / JOSEPH EID), (AFP/Bulent Kilic)
-        rf"\(\s*{agencies}(?:[ -](?:PHOTO|Photo|Foto|Bildfunk))?\s*/\s*[^()\n]{{1,50}}\)",
-        # REUTERS/Charles Platiau, EFE/Juan Pérez, AFP PHOTO/CHRIS JEK
-        r"\b(?:REUTERS|EFE|AFP|AP|DPA|ANSA|XINHUA)(?: PHOTO)?\s?/\s?"
-        r"\p{Lu}[\p{L} .'’-]{1,40}",
-        # © REUTERS/Jean-Paul Pelissier, © Jeff Pachoud / AFP
-        r"©\s*[^©\n]{1,60}",
-    ]
-    return regex.compile(r"(?:" + "|".join(shapes) + r")\s*$")
-
-
-class PhotoCreditLine(ChromeRule):
-    """Finds photo and video credits and the captions they end: "PHOTO … /AGENCE FRANCE-PRESSE".
-
-    Three shapes, none tied to a site: a line that starts with a credit word of the
-    target (or source) language ("PHOTO", "FILE PHOTO:", "Foto:", "VIDEO") and is in
-    capitals or ends with a credit; any line that ends with a credit
-    (`REUTERS/Name`, `(Photo by NAME / AFP)`, `(AFP Photo / Name)`, `© Name`) — a
-    caption; and a credit glued after the last sentence of a paragraph
-    (`… erholt“. Foto: La Moncloa`), of which only the credit is flagged. A caption
-    whose aligned reference (the agency's own version) ends with a credit too is part
-    of the story and is left alone.
-
-    ## Why it matters
-    The photo is not in the wire story; its caption and credit read as a stray
-    paragraph, often in capitals.
-
-    ## Example
-    `PHOTO SOUTH KOREAN NATIONAL INTELLIGENCE SERVICE/AGENCE FRANCE-PRESSE`,
-    `FILE PHOTO: The minister attends a meeting in Brussels. REUTERS/Jane Doe`.
-
-    ## Use instead
-    Delete the line (or the credit).
-    """
-
-    code = "WC307"
-    name = "photo-credit-line"
-    fix_title = "Delete the caption or credit"
-
-    def check(self, story: StoryContext) -> Iterator[Hit]:
-        opener, glued = _credit_patterns(story_languages(story))
-        tail = _credit_tail()
-        text = story.text
-        captioned = _captioned_units(story, tail)
-        for start, end in stripped_lines(text):
-            line = text[start:end]
-            if any(u_start < end and start < u_end for u_start, u_end in captioned):
-                continue  # the agency's own version carries the caption: it is content
-            # Every credit shape holds one of "(…)", "/" or "©": most lines hold none.
-            credit = tail.search(line) if ")" in line or "/" in line or "©" in line else None
-            if opener.match(line) and (
-                _mostly_upper(line) or credit or len(line.split()) <= 8
-            ):
-                yield Hit(start, end, f"photo or video credit '{line[:60]}'", suggestion="")
-            elif credit and not line.endswith((".", "!", "?")):
-                if len(line.split()) <= MAX_CAPTION_WORDS and not any(q in line for q in _QUOTES):
-                    yield Hit(start, end, f"photo caption with credit '{line[:60]}…'",
-                              suggestion="")
-                else:  # story text with a credit glued on: only the credit goes
-                    gap = len(line[: credit.start()]) - len(line[: credit.start()].rstrip())
-                    yield Hit(start + credit.start() - gap, end,
-                              f"photo credit '{credit.group().strip()}' glued to the paragraph",
-                              suggestion="")
-            elif ":" in line and (match := glued.search(line)) is not None:
-                yield Hit(
-                    start + match.start("gap"), end,
-                    f"photo credit '{match.group('credit')}' glued to the paragraph",
-                    suggestion="",
-                )
-
-
-def _mostly_upper(line: str) -> bool:
-    """Whether at least 80% of the letters of ``line`` (and at least one) are capitals."""
-    letters = [c for c in line if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) >= 0.8 * len(letters)
-
-
-def _captioned_units(
-    story: StoryContext, tail: regex.Pattern[str]
-) -> list[tuple[int, int]]:
-    """MT spans of the units whose aligned reference text ends with a credit too."""
-    return [
-        (unit.mt_start, unit.mt_end) for unit in story.units
-        if unit.mt_start is not None and unit.mt_end is not None and unit.ref
-        and tail.search(unit.ref.rstrip())
-    ]
-
-
-@cache
-def _credit_patterns(langs: tuple[str, ...]) -> tuple[regex.Pattern[str], regex.Pattern[str]]:
-    """A line opening with a credit word; a credit glued after a paragraph's last sentence."""
-    credit_word = vocabulary(langs).credit.pattern
-    agencies = langdata.alternation(_agency_names())
-    opener = regex.compile(
-        rf"^(?:{agencies}\s+)?(?:{credit_word})"
-        r"(?:\s*:|\s+/|\s+[–—-]\s*$|\s+(?=(?-i:\p{Lu}{2})))",
-        regex.IGNORECASE,
-    )
-    glued = regex.compile(
-        rf"(?<=[.!?\"”“»])(?P<gap>[ \t\u00a0]+)(?P<credit>(?:{credit_word})\s*:\s*"
-        r"[^.!?:\n]{2,70})$",
-        regex.IGNORECASE,
-    )
-    return opener, glued
-
-
 class InterfaceTextLine(ChromeRule):
     """Finds web-page interface text: "Enlarge image", "Text size", "Subscribe", "Tags: …".
 
@@ -359,14 +272,18 @@ class InterfaceTextLine(ChromeRule):
         text = story.text
         lines = stripped_lines(text)
         body_start = header_end(text, lines)
+        leads = vocab.interface_leads
         for start, end in lines:
             line = text[start:end]
+            if _TOO_MANY_WORDS.match(line):
+                continue
             words = _words(line)
             if not words or len(words) > self.MAX_WORDS:
                 continue
-            if vocab.interface.search(line) and _is_leftover_free(line, vocab.interface):
+            interface = _may_hold(leads, line) and vocab.interface.search(line)
+            if interface and _is_leftover_free(line, vocab.interface):
                 yield Hit(start, end, f"interface text '{line}'", suggestion="")
-            elif line[0].isdigit() and vocab.interface.search(line) and _is_leftover_free(
+            elif line[0].isdigit() and interface and _is_leftover_free(
                 line, vocab.interface, vocab.relative
             ):  # a counter: "105 total views, 1 today"
                 yield Hit(start, end, f"page counter '{line}'", suggestion="")
@@ -383,6 +300,9 @@ class InterfaceTextLine(ChromeRule):
             return False
         rest = [w for w in words if w.casefold() not in agencies]
         return bool(rest) and " ".join(rest).casefold() in sections
+
+
+_TOO_MANY_WORDS = more_words_than(InterfaceTextLine.MAX_WORDS)
 
 
 class ReadMorePrompt(ChromeRule):
@@ -413,6 +333,8 @@ class ReadMorePrompt(ChromeRule):
         text = story.text
         for start, end in stripped_lines(text):
             line = text[start:end]
+            if not _may_end_with(vocab.more_end, line):
+                continue  # the prompt must end the line: one look from the end rules it out
             match = vocab.more.search(line)
             if match is None:
                 continue

@@ -22,6 +22,7 @@ from checker.config import Settings
 from checker.context import StoryContext
 from checker.langid import stopwords
 from checker.lexicon import best_common_zipf, top_words, zipf
+from checker.memo import remember
 from checker.model import Category, Severity
 from checker.rules import langdata
 from checker.rules.base import Hit, Rule
@@ -46,8 +47,6 @@ TYPO = 3.5
 """A token one edit away from a word this frequent is a misspelling, not a glued pair..."""
 TYPO_MARGIN = 0.5
 """...unless the word is less frequent than the rarer glued half by more than this."""
-PLAIN_MAX = 200_000
-"""How many known tokens a lexicon remembers as plain (bounds its memory)."""
 _uncached_zipf = zipf.__wrapped__
 """wordfreq lookups for one-letter edits, kept out of the shared cache."""
 
@@ -76,9 +75,9 @@ class GlueLexicon:
     """Verbal prefixes never read as a word glued on before another ("ein" + "schätzen")."""
     alphabet: str
     """Lower-case letters of the language, for one-letter edits of a misspelt word."""
-    plain: set[str] = field(default_factory=set, compare=False)
-    """Tokens already seen to be known words of no suspicious shape (grows up to
-    :data:`PLAIN_MAX`): they are skipped without asking wordfreq again."""
+    plain: dict[str, bool] = field(default_factory=dict, compare=False)
+    """Tokens already seen to be known words of no suspicious shape (a bounded memo, see
+    :mod:`checker.memo`): they are skipped without asking wordfreq again."""
 
     @classmethod
     def of(cls, lang: str) -> GlueLexicon:
@@ -254,7 +253,8 @@ def _candidates(
     """Every glued reading of a token of ``text``, in text order. Each distinct token is
     judged once; known words (most of them) are remembered in ``lex.plain``."""
     found: list[tuple[int, int, Split]] = []
-    for token in set(_LONG_TOKEN.findall(text)) - lex.plain:
+    plain = lex.plain
+    for token in [t for t in set(_LONG_TOKEN.findall(text)) if t not in plain]:
         found.extend(_token_candidates(token, text, lex, prefixes, context))
     found.sort(key=lambda item: item[0])
     return found
@@ -269,8 +269,7 @@ def _token_candidates(
         token.isupper() or zipf(token, lex.lang) >= KNOWN or best_common_zipf(token) >= WORD
     )
     if known and not drop_cap and not fixed:
-        if len(lex.plain) < PLAIN_MAX:
-            lex.plain.add(token)  # a known word, whatever surrounds it
+        remember(lex.plain, token, True)  # a known word, whatever surrounds it
         return
     drop_cap = drop_cap and zipf(token[1:], lex.lang) >= WORD + 1
     stray = bool(fixed) and max(zipf(fixed, lex.lang), best_common_zipf(fixed)) >= WORD + 0.5

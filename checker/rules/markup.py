@@ -87,6 +87,19 @@ _EMBED = regex.compile(
     r"(?<=^|\s)(?:https?://)?pic\.twitter\.com/\w+"
     r"|(?m:^[—–-][ \t]*[^\n]{1,80}\(@\w{1,30}\)[ \t]+\p{L}+\.?[ \t]+\d{1,2},[ \t]+\d{4}[ \t]*$)"
 )
+
+
+def _ascii(text: str) -> bool:
+    """Whether ``text`` is all ASCII (known to the string, so quick): then it holds no
+    mojibake character and no Cyrillic or Greek letter."""
+    return text.isascii()
+
+
+def _may_embed(text: str) -> bool:
+    """Whether ``text`` holds what each kind of :data:`_EMBED` match holds."""
+    return "pic.twitter.com/" in text or "(@" in text
+
+
 _BLOCK_NAMES = "br p div li h1 h2 h3 h4 h5 h6 tr td th figure figcaption hr"
 _BLOCK = frozenset(_BLOCK_NAMES.split())
 
@@ -124,7 +137,7 @@ class LeftoverTag(Rule):
         spans = sorted(
             [(m.start(), m.end()) for m in _TAG.finditer(text)]
             + [(m.start(), m.end()) for m in _SHORTCODE.finditer(text)]
-            + [(m.start(), m.end()) for m in _EMBED.finditer(text)]
+            + ([(m.start(), m.end()) for m in _EMBED.finditer(text)] if _may_embed(text) else [])
         )
         runs: list[list[int]] = []
         for start, end in spans:
@@ -173,7 +186,7 @@ class Mojibake(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
-        if not _SUSPECT.search(text):
+        if _ascii(text) or not _SUSPECT.search(text):
             return
         for match in regex.finditer(r"\S+", text):
             word = match.group()
@@ -268,7 +281,7 @@ class MixedScriptWord(Rule):
     fix_applicability = "safe"
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
-        if not _NON_LATIN.search(story.text):
+        if _ascii(story.text) or not _NON_LATIN.search(story.text):
             return
         for match in _MIXED.finditer(story.text):
             word = match.group()

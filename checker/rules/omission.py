@@ -146,8 +146,8 @@ def _partial_or_added(story: StoryContext, unit: Unit, ratio: Ratios) -> Iterato
         yield Gap("added", level, unit.mt_start, unit.mt_end,
                   "the source has nothing for this text", unit.index)
         return
-    if not sides:
-        return
+    if not sides or not _may_be_short(len(unit.mt), sides):
+        return  # short under neither limit: the names lost cannot matter
     lost = _lost_names(unit.src or unit.ref, unit.mt)
     limit = NAMED_RATIO if lost else PARTIAL_RATIO
     short = [
@@ -164,6 +164,17 @@ def _partial_or_added(story: StoryContext, unit: Unit, ratio: Ratios) -> Iterato
     if lacking:
         message += f"; the reference has “{excerpt(lacking)}” here"
     yield Gap("partial", Severity.WARNING, unit.mt_start, unit.mt_end, message, unit.index)
+
+
+def _may_be_short(length: int, sides: list[tuple[str, float]]) -> bool:
+    """Whether an MT unit of ``length`` characters is too short for one of ``sides``
+    (name, expected length) under the more lenient of the two ratios: else it is too
+    short for none, whichever names it lost, and those need not be looked for."""
+    limit = max(NAMED_RATIO, PARTIAL_RATIO)
+    return any(
+        length < limit * expected and expected - length >= PARTIAL_SHORTFALL
+        for _, expected in sides
+    )
 
 
 def _truncations(story: StoryContext, ratio: Ratios) -> Iterator[tuple[int, Gap]]:

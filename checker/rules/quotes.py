@@ -182,10 +182,12 @@ class ForeignQuotationMarks(Rule):
         openers = {o for o, _ in pairs}
         accepted_marks = {m for pair in style.accepted for m in pair}
         closing_only = {c for _, c in pairs} - openers
+        find_marks = _mark_finder(marks).finditer
         start = 0
         for line in text.split("\n"):
             stack: list[tuple[int, str]] = []
-            for index, char in enumerate(line):
+            for found in find_marks(line):  # the marks of the line, in order
+                index, char = found.start(), found.group()
                 if char not in marks:
                     continue
                 pos = start + index
@@ -211,6 +213,13 @@ class ForeignQuotationMarks(Rule):
             start += len(line) + 1
 
 
+
+
+@cache
+def _mark_finder(marks: frozenset[str]) -> regex.Pattern[str]:
+    """A pattern matching any one character of ``marks``."""
+    chars = "".join(sorted(m for m in marks if len(m) == 1))
+    return regex.compile("[" + regex.escape(chars) + "]" if chars else "(?!)")
 
 
 # -- WC604 ---------------------------------------------------------------------------------
@@ -313,6 +322,10 @@ _POSITIONED = regex.compile(
 _GUILLEMETS = "«»"
 
 
+def _has_guillemet(text: str) -> bool:
+    return any(mark in text for mark in _GUILLEMETS)
+
+
 class MismatchedQuotationMarks(Rule):
     """Finds a quotation opened with one style and closed with another ("“…»", "“ … “").
 
@@ -362,6 +375,8 @@ class MismatchedQuotationMarks(Rule):
                 suggestion=style.rewrite(match.group("inner")),
             )
         if any(m in _GUILLEMETS for pair in style.accepted for m in pair):
+            return
+        if not _has_guillemet(text):
             return
         start = 0
         for line in text.split("\n"):

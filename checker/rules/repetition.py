@@ -30,6 +30,16 @@ _REPEATED = regex.compile(
 # Two or more spaces between two non-space characters, where neither side ends a
 # sentence ("end.  Next" is an accepted typing habit, invisible once published).
 _SPACES = regex.compile(r"(?<=[^\s.!?:;…])(?P<run>[ \u00a0]{2,})(?=[^\s])")
+_SPACE_PAIRS = ("  ", " \u00a0", "\u00a0 ", "\u00a0\u00a0")
+_LETTERS = regex.compile(r"\p{L}+")
+
+
+def may_repeat(text: str) -> bool:
+    """Whether two neighbouring runs of letters of ``text`` are one word in any case: what
+    every :data:`_REPEATED` match holds (its two words are whole runs, only white space
+    between). Most texts have none, and this is quicker to rule out."""
+    words = [w.casefold() for w in _LETTERS.findall(text)]
+    return any(map(str.__eq__, words, words[1:]))
 
 
 class RepeatedWord(Rule):
@@ -73,6 +83,8 @@ class RepeatedWord(Rule):
     def check(self, story: StoryContext) -> Iterator[Hit]:
         allowed = self.allowed
         text = story.text
+        if not may_repeat(text):
+            return
         for match in _REPEATED.finditer(text):
             first, second = match.group("first"), match.group("second")
             if first.casefold() in allowed:
@@ -115,6 +127,8 @@ class RepeatedSpace(Rule):
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         text = story.text
+        if not any(pair in text for pair in _SPACE_PAIRS):
+            return  # every run holds two of these side by side
         for start, end in story.mt_lines():
             runs = list(_SPACES.finditer(text, start, end))
             if not runs or len(runs) >= 3:

@@ -120,7 +120,7 @@ class TimestampPatterns:
         """Whether ``line`` is only a time stamp (with a time, date or relative day)."""
         if len(line) > MAX_CHROME_LINE or len(line.split()) > MAX_TIMESTAMP_WORDS:
             return False
-        digits = any(ch.isdigit() for ch in line)
+        digits = any(map(str.isdigit, line))
         dated = digits and bool(self.dated.search(line))
         # A full date with a year ("Sunday, June 24, 2018") is a time stamp on its own.
         dated = dated or bool(digits and self.month_day.search(line) and _YEAR.search(line))

@@ -60,12 +60,15 @@ class SpaceBeforePunctuation(Rule):
     def __init__(self, settings: Settings, options: Mapping[str, Any] | None = None) -> None:
         super().__init__(settings, options)
         self.patterns = langdata.PerLanguage(self.languages, _space_pattern)
+        self.hints = langdata.PerLanguage(self.languages, _space_hint)
 
     def check(self, story: StoryContext) -> Iterator[Hit]:
         pattern = self.patterns.get(story.lang)
         if pattern is None:
             return
         text = story.text
+        if self.hints[story.lang].search(text) is None:
+            return
         for match in pattern.finditer(text):
             start = match.start()
             mark = match.group("mark")
@@ -91,6 +94,13 @@ def _space_pattern(lang: str) -> regex.Pattern[str]:
         rf"(?<=\S)(?P<space>[{_SPACES}]+)(?P<mark>[{regex.escape(marks)}]+)"
         rf"(?=[\s\"”’»)\]]|\Z)"
     )
+
+
+def _space_hint(lang: str) -> regex.Pattern[str]:
+    """A space right before a mark: what every :func:`_space_pattern` match holds, which
+    rules most texts out faster than the pattern itself."""
+    marks = langdata.section(lang, "punctuation").get("no_space_before", "") + "."
+    return regex.compile(rf"[{_SPACES}][{regex.escape(marks)}]")
 
 
 # -- WC603 ---------------------------------------------------------------------------------
