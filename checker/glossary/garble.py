@@ -36,7 +36,7 @@ from checker.glossary.search import (
 )
 
 if TYPE_CHECKING:
-    from checker.glossary.matcher import TermMatch, TextTerms
+    from checker.glossary.matcher import IndexedTerm, TermMatch, TextTerms
 
 __all__ = [
     "MAX_WORD_EDITS", "MIN_FUZZY_LENGTH", "PREFIX", "Garble", "GarbleSearch", "GarbleSettings",
@@ -47,8 +47,13 @@ DEPRECATED_PENALTY = 10.0
 """How much a near miss of a deprecated form counts less than one of an accepted term."""
 
 
-def find_garbles(analysed: TextTerms, settings: GarbleSettings | None = None) -> list[Garble]:
-    """Stretches of the text close to a term of its language but not a known form."""
+def find_garbles(
+    analysed: TextTerms, settings: GarbleSettings | None = None, prefilter: bool = True
+) -> list[Garble]:
+    """Stretches of the text close to a term of its language but not a known form.
+
+    ``prefilter=False`` verifies every candidate (the slow path :class:`Reach` skips
+    work of, kept for the tests that compare the two)."""
     settings = settings or GarbleSettings()
     glossary = analysed.index
     if glossary is None or not glossary.terms:
@@ -59,8 +64,15 @@ def find_garbles(analysed: TextTerms, settings: GarbleSettings | None = None) ->
     search = GarbleSearch(analysed, index, settings)
     candidates: list[Garble] = []
     for i in search.anchors():
-        for term in search.candidates(i):
-            garble = search.verify(i, glossary.terms[term])
+        found = search.candidates(i)
+        if not found:
+            continue
+        reach = Reach(search, i)
+        for term in found:
+            entry = glossary.terms[term]
+            if prefilter and not reach.may_place(entry):
+                continue  # too few of its words in reach: verify would say no
+            garble = search.verify(i, entry)
             if garble is not None:
                 candidates.append(garble)
     chosen: list[Garble] = []
@@ -83,6 +95,48 @@ def find_garbles(analysed: TextTerms, settings: GarbleSettings | None = None) ->
         if garble is not None and not any(overlaps(garble, c) for c in chosen):
             chosen.append(garble)
     return sorted(chosen, key=lambda g: g.start)
+
+
+class Reach:
+    """The content words the tokens from an anchor on may stand for (their own normal
+    key, their near words, their join with the next token), gathered at least as far as
+    a term's window needs (further only lets more terms through): an exact test that
+    :meth:`GarbleSearch.verify` cannot place enough of a term's words.
+
+    ``verify`` places a content word only on a token of its window (the anchor and up to
+    twice the term's tokens and two more, not past a line break) that is, is near or
+    joins into that word, and rejects a term with more than one word (two from seven
+    words on) neither placed there nor changed: so fewer such words in reach is a no.
+    """
+
+    def __init__(self, search: GarbleSearch, anchor: int) -> None:
+        self.search = search
+        self.anchor = anchor
+        self.words: set[str] = set()
+        self.upto = anchor
+        """Tokens ``anchor .. upto - 1`` are in :attr:`words`."""
+        self.closed = False
+        """A line break ended the window: no later token is ever in reach."""
+
+    def may_place(self, term: IndexedTerm) -> bool:
+        """Whether enough of ``term``'s content words are in reach of its window."""
+        tokens = self.search.tokens
+        stop = min(len(tokens), self.anchor + 1 + 2 * (len(term.keys) + 2))
+        search, words = self.search, self.words
+        while self.upto < stop and not self.closed:
+            j = self.upto
+            if j > self.anchor + 1 and tokens[j].line_break:
+                self.closed = True
+                break
+            words.add(search.stems[j])
+            words.update(search.near(j))
+            joined = search.joined(j)
+            if joined:
+                words.add(joined)
+            self.upto += 1
+        content = term.content
+        size = len(content)
+        return sum(1 for c in content if c in words) >= size - (1 if size < 7 else 2)
 
 
 def miscapitalised(analysed: TextTerms, match: TermMatch) -> Garble | None:

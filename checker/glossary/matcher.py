@@ -138,6 +138,9 @@ class LanguageIndex:
     )
     """A capitalised word (its normal key and near words) -> the first keys of ``pairs``
     it may stand for (bounded too)."""
+    live_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
+    """A word as written -> the first keys of ``pairs`` it may start a window on (none
+    for a word in lower case or a connector; bounded too)."""
 
 
 class GlossaryIndex:
@@ -372,9 +375,8 @@ def word_keys(tokens: Sequence[Token], language: Language) -> tuple[list[str], l
     for key in {t.key for t in tokens if t.is_word}.difference(forms):
         spelling = language.spell(key)
         forms[key] = (spelling, language.stem(spelling))
-    spelled = [forms[t.key][0] if t.is_word else t.key for t in tokens]
-    normals = [forms[t.key][1] if t.is_word else t.key for t in tokens]
-    return spelled, normals
+    found = [forms[t.key] if t.is_word else (t.key, t.key) for t in tokens]
+    return [f[0] for f in found], [f[1] for f in found]
 
 
 _WORD_FORMS: dict[Language, dict[str, tuple[str, str]]] = {}

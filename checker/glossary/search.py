@@ -171,21 +171,31 @@ class GarbleSearch:
         return [i for i, t in enumerate(self.tokens) if t.is_word and t.text[:1].isupper()]
 
     def candidates(self, i: int) -> set[int]:
-        token = self.tokens[i]
-        if not token.capitalised or token.key in self.language.connectors:
-            return set()
-        live = self.firsts(i)
+        live = self.live(i)
         found: set[int] = set()
         if not live:
             return found
-        pairs = self.index.pairs
-        for j in window(self.tokens, i + 1, 12):
-            if not self.tokens[j].is_word:
+        pairs, tokens, known = self.index.pairs, self.tokens, self._others
+        for j in window(tokens, i + 1, 12):
+            if not tokens[j].is_word:
                 continue
-            others = self.others(j)
+            others = known.get(j)
+            if others is None:
+                others = self.others(j)
             for first in live:
                 for other in others:
                     found.update(pairs.get((first, other), ()))
+        return found
+
+    def live(self, i: int) -> tuple[str, ...]:
+        """:meth:`firsts` of token ``i`` when it may start a window (a capitalised word, no
+        connector), else nothing: a function of the token's text, kept across texts."""
+        token = self.tokens[i]
+        cache = self.index.live_cache
+        found = cache.get(token.text)
+        if found is None:
+            capitalised = token.capitalised and token.key not in self.language.connectors
+            found = remember(cache, token.text, self.firsts(i) if capitalised else ())
         return found
 
     def firsts(self, i: int) -> tuple[str, ...]:

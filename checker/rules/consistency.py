@@ -1,11 +1,12 @@
-"""Consistency rules (WC110-WC112): one name, one spelling; one source, one rendering.
+"""Name consistency rules (WC110, WC119): one name, one spelling, in a story and a feed.
 
-A story should write a name the same way
-every time. Names are found as runs of capitalised words (with the lower-case particles
-of Arabic, Dutch, French, German, Italian, Portuguese and Spanish names); two runs are
-the same name spelled differently when they differ only in how their parts are joined
-(space, hyphen, nothing), in the case of a part after the first letter, or in a
-transliteration ending ("Zelensky", "Zelenskyy", "Zelenskiy").
+A story should write a name the same way every time. Names are found as runs of
+capitalised words (with the lower-case particles of Arabic, Dutch, French, German,
+Italian, Portuguese and Spanish names); two runs are the same name spelled differently
+when they differ only in how their parts are joined (space, hyphen, nothing), in the case
+of a part after the first letter, or in a transliteration ending ("Zelensky",
+"Zelenskyy", "Zelenskiy"). WC111 (one source, one rendering) is in
+:mod:`checker.rules.renderings`.
 """
 
 from __future__ import annotations
@@ -20,6 +21,7 @@ import regex
 
 from checker import lexicon
 from checker.context import StoryContext
+from checker.memo import remember
 from checker.model import Category, Severity
 from checker.rules.base import Hit, Rule
 
@@ -90,8 +92,26 @@ _PART = regex.compile(r"[^ -]+")
 
 def mention_spans(
     text: str, lang: str = "en", max_parts: int = 6
-) -> Iterator[tuple[int, int, str]]:
-    """``(start, end, form)`` of each of :func:`mentions`, in the same order."""
+) -> tuple[tuple[int, int, str], ...]:
+    """``(start, end, form)`` of each of :func:`mentions`, in the same order.
+
+    Kept for the last texts asked (a bounded memo): the feed's pass over every story
+    (:mod:`checker.feedcheck`) and the story's own check ask for the same text.
+    """
+    key = (text, lang, max_parts)
+    found = _SPANS.get(key)
+    if found is None:
+        found = remember(_SPANS, key, tuple(_spans(text, lang, max_parts)), SPANS_MEMO)
+    return found
+
+
+SPANS_MEMO = 2048
+"""Texts whose name spans :func:`mention_spans` keeps."""
+_SPANS: dict[tuple[str, str, int], tuple[tuple[int, int, str], ...]] = {}
+
+
+def _spans(text: str, lang: str, max_parts: int) -> Iterator[tuple[int, int, str]]:
+    """The name spans of ``text``, found afresh (see :func:`mention_spans`)."""
     for match in _NAME.finditer(text):
         form = match.group()
         single = " " not in form and "-" not in form
@@ -265,98 +285,6 @@ class InconsistentName(Rule):
                 f"({variant.preferred_count}× against {variant.count}×)",
                 suggestion=variant.preferred,
             )
-
-
-class InconsistentRendering(Rule):
-    """Finds one source text translated two ways, or two source texts translated alike.
-
-    Within a story with a source, aligned units whose source text is the same (after
-    white space and case are normalised) should read the same in the MT, and units whose
-    MT is the same should come from the same source. Quotations are compared too: a
-    quote repeated in the source (with another attribution around it) should be
-    rendered the same way each time. This is Xbench's and Trados'
-    "inconsistent translation" check at the segment level, where news copy repeats
-    itself: standfirsts, captions, repeated quotes, fixed phrases.
-
-    ## Why it matters
-    A quote repeated in a story and translated two ways reads as two different
-    statements; two different source sentences rendered alike usually hide a
-    mistranslation of one of them.
-
-    ## Example
-    Source `« Nous ne céderons pas »` twice; MT `"We will not give in"` and
-    `"We will not yield"`.
-
-    ## Use instead
-    One rendering for one source.
-    """
-
-    code = "WC111"
-    name = "inconsistent-rendering"
-    category = Category.GLOSSARY
-    severity = Severity.INFO
-    fix_title = "Translate the repeated source the same way"
-    fix_applicability = "none"
-
-    def check(self, story: StoryContext) -> Iterator[Hit]:
-        by_source: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        by_target: dict[str, list[tuple[int, str, int]]] = defaultdict(list)
-        for i, unit in enumerate(story.units):
-            if unit.mt_start is None or not unit.src.strip() or not unit.mt.strip():
-                continue
-            for src, mt, offset in _pieces(unit.src, unit.mt):
-                if len(src) >= 12 and len(mt) >= 12:
-                    by_source[src].append((i, mt, offset))
-                    by_target[mt].append((i, src, offset))
-        chosen: dict[int, tuple[int, int, str]] = {}
-        for group, what in ((by_source, "source"), (by_target, "translation")):
-            for entries in group.values():
-                first_i, first, _ = entries[0]
-                for i, other, offset in entries[1:]:
-                    if other == first or i == first_i:
-                        continue
-                    # One finding per unit; a quote says more than the whole unit.
-                    if i not in chosen or (chosen[i][0] < 0 <= offset):
-                        chosen[i] = (offset, first_i, what)
-        for i, (offset, first_i, what) in sorted(chosen.items()):
-            yield self._hit(story, i, offset, first_i, what)
-
-    def _hit(self, story: StoryContext, i: int, offset: int, first_i: int, what: str) -> Hit:
-        unit = story.units[i]
-        assert unit.mt_start is not None and unit.mt_end is not None
-        if what == "source":
-            earlier = story.units[first_i].mt.strip()
-            message = f"the same source text is translated differently earlier: {earlier!r}"
-        else:
-            earlier = story.units[first_i].src.strip()
-            message = f"the same translation is given earlier for a different source: {earlier!r}"
-        start, end = unit.mt_start, unit.mt_end
-        if offset >= 0:
-            quote = _QUOTE.search(story.text, unit.mt_start + offset, unit.mt_end)
-            if quote is not None:
-                start, end = quote.span()
-        return Hit(start, end, message, unit=unit.index)
-
-
-_QUOTE = regex.compile(r"[«“„\"]\s*(?P<body>[^«»“”„\"\n]{3,}?)\s*[»”“\"]")
-
-
-def _pieces(src: str, mt: str) -> Iterator[tuple[str, str, int]]:
-    """What is compared in one unit: the whole unit, and its quotes when they pair up.
-
-    Yields ``(source, translation, offset)``; ``offset`` is the quote's offset in the
-    MT unit, or -1 for the whole unit.
-    """
-    yield _norm(src), _norm(mt), -1
-    src_quotes = [m.group("body") for m in _QUOTE.finditer(src)]
-    mt_quotes = list(_QUOTE.finditer(mt))
-    if src_quotes and len(src_quotes) == len(mt_quotes):
-        for source, match in zip(src_quotes, mt_quotes, strict=True):
-            yield _norm(source), _norm(match.group("body")), match.start()
-
-
-def _norm(text: str) -> str:
-    return " ".join(text.casefold().split())
 
 
 class InconsistentNameInFeed(Rule):
