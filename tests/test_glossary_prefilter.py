@@ -1,8 +1,8 @@
 """The garble search's shortcuts agree with the plain search on many texts.
 
 :class:`checker.glossary.garble.Reach` skips candidates that cannot gather enough of a
-term's words, :meth:`GarbleSearch.live` keeps each written word's window starts across
-texts, :func:`word_keys` and :func:`mention_spans` reuse what they worked out: each is
+term's words, :meth:`GarbleSearch.live` and :meth:`GarbleSearch.others` keep each written word's
+window starts and later words across texts, :func:`word_keys` and :func:`mention_spans` reuse what they worked out: each is
 compared here with the computation it shortens, on the fixtures, the clean texts and
 glossary terms damaged in many ways.
 """
@@ -110,8 +110,10 @@ def plain_candidates(search: GarbleSearch, i: int) -> set[int]:
         if j > i + 1 and search.tokens[j].line_break:
             break
         if search.tokens[j].is_word:
+            near = set(search.near(j)) | {search.joined(j)}
+            others = [w for w in near if w in search.index.seconds]
             for first in search.firsts(i):
-                for other in search.others(j):
+                for other in others:
                     found.update(search.index.pairs.get((first, other), ()))
     return found
 

@@ -138,6 +138,11 @@ class LanguageIndex:
     )
     """A capitalised word (its normal key and near words) -> the first keys of ``pairs``
     it may stand for (bounded too)."""
+    others_cache: dict[tuple[str, str | None], tuple[str, ...]] = field(
+        default_factory=dict, repr=False
+    )
+    """A word as written and the key of the next word it may join -> the later words of
+    ``pairs`` it may stand for (bounded too)."""
     live_cache: dict[str, tuple[str, ...]] = field(default_factory=dict, repr=False)
     """A word as written -> the first keys of ``pairs`` it may start a window on (none
     for a word in lower case or a connector; bounded too)."""

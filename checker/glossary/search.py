@@ -42,6 +42,8 @@ MIN_FUZZY_LENGTH = 5
 one letter shorter and no word of the language (``Bnak``)."""
 MAX_WORD_EDITS = 2
 """Words added, dropped or changed (connectors included) in a quietly damaged name."""
+_JOINS = ("-", "‐", "‑", " ")
+"""The gaps across which two words may be one written apart (``Zentral-Bank``)."""
 PREFIX = "\0"
 """Marks a pair-index key made of a first word's first three letters."""
 
@@ -155,7 +157,7 @@ class GarbleSearch:
         found = None
         if j + 1 < len(self.tokens):
             a, b = self.tokens[j], self.tokens[j + 1]
-            if a.is_word and b.is_word and b.gap in ("-", "‐", "‑", " "):
+            if a.is_word and b.is_word and b.gap in _JOINS:
                 written = a.key + b.key
                 cache = self.index.joined_cache
                 if written in cache:
@@ -225,12 +227,23 @@ class GarbleSearch:
         word of some term pair."""
         found = self._others.get(j)
         if found is None:
-            near = set(self.near(j))
-            joined = self.joined(j)
-            if joined:
-                near.add(joined)
-            seconds = self.index.seconds
-            found = self._others[j] = tuple(w for w in near if w in seconds)
+            # A function of the word as written and the key of a next word it may join
+            # (see :meth:`joined`): kept across texts.
+            tokens, a = self.tokens, self.tokens[j]
+            b = tokens[j + 1] if j + 1 < len(tokens) else None
+            joins = b is not None and a.is_word and b.is_word and b.gap in _JOINS
+            key = (a.text, b.key if joins else None)
+            found = self.index.others_cache.get(key)
+            if found is None:
+                near = set(self.near(j))
+                joined = self.joined(j)
+                if joined:
+                    near.add(joined)
+                seconds = self.index.seconds
+                found = remember(
+                    self.index.others_cache, key, tuple(w for w in near if w in seconds)
+                )
+            self._others[j] = found
         return found
 
     def verify(self, anchor: int, term: IndexedTerm) -> Garble | None:
